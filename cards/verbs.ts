@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * Every Action.Execute verb, with the schema of the data the card carries. Card builders
+ * and the handler map both use this, so renaming a verb breaks the build, not a button.
+ * Card data is untrusted: ids in it are re-checked against the user's roles.
+ */
+const id = z.string().min(1).max(100);
+const version = z.coerce.number().int().min(0).max(1_000_000_000);
+
+export const verbSchemas = {
+  'forum.save': z.object({ forumId: id.optional(), version: version.optional() }).passthrough(),
+  'forum.edit': z.object({ forumId: id }),
+  'forum.deactivate': z.object({ forumId: id, version }),
+  'forum.activate': z.object({ forumId: id, version }),
+  'plan.confirm': z.object({ year: z.coerce.number().int().min(2024).max(2100) }).passthrough(),
+  'meetings.show': z.object({}).passthrough(),
+  'meeting.moveOpen': z.object({ meetingId: id }),
+  'meeting.moveSave': z.object({ meetingId: id, version }).passthrough(),
+  'meeting.cancelAsk': z.object({ meetingId: id }),
+  'meeting.cancelConfirm': z.object({ meetingId: id, version }),
+} as const;
+
+export type Verb = keyof typeof verbSchemas;
+export const verbs = Object.keys(verbSchemas) as Verb[];
+export type VerbData<V extends Verb> = z.infer<(typeof verbSchemas)[V]>;
+
+export function isVerb(v: unknown): v is Verb {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(verbSchemas, v);
+}

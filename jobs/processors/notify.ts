@@ -1,0 +1,65 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { conversationKey } from '../../src/domain/conversation.js';
+import type { Services } from '../../src/services/services.js';
+import { notifyJobSchema, type NotifyJob } from '../queues.js';
+
+/** The Teams side of sending, kept behind this interface (src/bot/sender.ts implements it). */
+export interface OutboundSender {
+  /** Renders the notice for the conversation and sends it; returns the activity id. */
+  send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined): Promise<string | undefined>;
+}
+
+/** HTTP status of a failed Bot Connector call, however botbuilder wrapped it. */
+export function statusOf(error: unknown): number | undefined {
+  const e = error as { statusCode?: number; status?: number; response?: { status?: number } };
+  return e?.statusCode ?? e?.status ?? e?.response?.status;
+}
+
+export function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (n: string) => string | undefined } } })?.response?.headers;
+  const value = headers?.get?.('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/**
+ * Sends one proactive message. A "sent" marker keyed by the job id makes a retry after
+ * a crash between sending and completing harmless; 403/404 means the bot was removed.
+ */
+export function createNotifyProcessor(s: Services, sender: OutboundSender, workerRef: () => Worker | undefined) {
+  return async (job: Job<NotifyJob>): Promise<string> => {
+    const parsed = notifyJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('invalid notify job data');
+    const data = parsed.data;
+    const sentKey = job.id ?? '';
+    if ((await s.repos.markers.get('sent', sentKey)) !== null) return 'already sent';
+    const key = conversationKey(data.conversationId);
+    const conv = await s.repos.conversations.get(key);
+    if (!conv || !conv.data.active) return 'skipped: conversation inactive';
+    try {
+      const activityId = await sender.send(data, conv.data.reference, conv.data.locale);
+      await s.repos.markers.set('sent', sentKey, activityId ?? 'sent');
+      return 'sent';
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 403 || status === 404) {
+        await s.repos.conversations.mutate(key, 'system', 'deactivate', (c) => (c ? { ...c, active: false, removedAt: s.clock().toISOString() } : null));
+        s.log.warn({ jobId: job.id, status }, 'conversation gone; marked inactive');
+        throw new UnrecoverableError(`conversation unreachable (${status})`);
+      }
+      const worker = workerRef();
+      if (status === 429 && worker) {
+        const wait = retryAfterMs(error) ?? 1_000;
+        await worker.rateLimit(wait);
+        throw Worker.RateLimitError();
+      }
+      if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 412 && status !== 429) {
+        throw new UnrecoverableError(`connector refused the message (${status})`);
+      }
+      throw error;
+    }
+  };
+}

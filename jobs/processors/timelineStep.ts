@@ -1,0 +1,34 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import { notifySteering } from '../../src/services/notices.js';
+import { stepDoneMarker } from '../../src/services/meetings.js';
+import type { Services } from '../../src/services/services.js';
+import { timelineJobSchema, type NoticeTemplate, type TimelineJob } from '../queues.js';
+
+/** Which notice each step sends in this release; later features hook their work in here. */
+const stepNotices: Partial<Record<string, NoticeTemplate>> = {
+  remind7: 'meeting.reminder7',
+  deadline: 'meeting.deadline',
+  meetingDay: 'meeting.meetingDay',
+};
+
+/**
+ * Fires one step of a meeting's timeline. Skips when the meeting moved (older sequence)
+ * or was cancelled; the done marker makes a re-run after a crash harmless.
+ */
+export function createTimelineStepProcessor(s: Services) {
+  return async (job: Job<TimelineJob>): Promise<string> => {
+    const parsed = timelineJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('invalid timeline job data');
+    const { meetingId, kind, sequence } = parsed.data;
+    const meeting = await s.repos.meetings.get(meetingId);
+    if (!meeting || meeting.data.status !== 'confirmed') return 'skipped: no confirmed meeting';
+    if (meeting.data.sequence !== sequence) return 'skipped: meeting moved';
+    const marker = stepDoneMarker(meeting.data, kind);
+    if ((await s.repos.markers.get('timeline', marker)) !== null) return 'skipped: already done';
+    const template = stepNotices[kind];
+    if (template) await notifySteering(s, template, { meetingId, occasion: `s${sequence}` });
+    await s.repos.markers.set('timeline', marker, s.clock().toISOString());
+    s.log.info({ meetingId, kind, sequence }, 'timeline step done');
+    return template ? `notified ${template}` : 'done';
+  };
+}

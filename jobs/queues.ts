@@ -1,0 +1,58 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { z } from 'zod';
+
+/** The BullMQ queues. This folder is the only place that defines queues and workers. */
+export const queueNames = { timeline: 'timeline', notify: 'notify' } as const;
+export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+
+/** A step of a meeting's timeline, fired as a delayed job. Ids only, never free text. */
+export const timelineJobSchema = z.object({
+  meetingId: z.string(),
+  kind: z.string(),
+  /** The meeting's sequence when scheduled: a job from before a move is stale and skipped. */
+  sequence: z.number().int(),
+});
+export type TimelineJob = z.infer<typeof timelineJobSchema>;
+
+export const noticeTemplates = ['meeting.invitation', 'meeting.reminder7', 'meeting.deadline', 'meeting.meetingDay', 'meeting.moved', 'meeting.cancelled', 'text.welcome'] as const;
+export type NoticeTemplate = (typeof noticeTemplates)[number];
+
+/** One proactive message to one conversation. Ids only; the worker renders the text. */
+export const notifyJobSchema = z.object({
+  conversationId: z.string(),
+  template: z.enum(noticeTemplates),
+  meetingId: z.string().optional(),
+});
+export type NotifyJob = z.infer<typeof notifyJobSchema>;
+
+/** BullMQ job ids may not contain ':'; ours are built from safe parts only. */
+export function safeJobId(...parts: (string | number)[]): string {
+  return parts.map((p) => String(p).replace(/[^A-Za-z0-9_.-]/g, '_')).join('-');
+}
+
+export const defaultJobOptions: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+};
+
+export interface Queues {
+  timeline: Queue<TimelineJob>;
+  notify: Queue<NotifyJob>;
+  all(): Queue[];
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const timeline = new Queue<TimelineJob>(queueNames.timeline, { connection, prefix, defaultJobOptions });
+  const notify = new Queue<NotifyJob>(queueNames.notify, { connection, prefix, defaultJobOptions });
+  return {
+    timeline,
+    notify,
+    all: () => [timeline, notify] as Queue[],
+    close: async () => {
+      await Promise.all([timeline.close(), notify.close()]);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Redis } from 'ioredis';
+import type { Services } from '../src/services/services.js';
+import { reconcileTimelines } from './reconcile.js';
+
+/**
+ * A Redis `SET NX PX` lock so that one of many running instances runs each tick.
+ * The lock is not released early: its TTL spans the tick, so a second instance whose
+ * clock is a little behind cannot run the same tick again.
+ */
+export function redisCoordinator(redis: Redis, prefix: string) {
+  return {
+    async shouldRun(key: string, ttlMs: number): Promise<boolean> {
+      return (await redis.set(`${prefix}:lock:${key}`, String(process.pid), 'PX', ttlMs, 'NX')) === 'OK';
+    },
+  };
+}
+
+export interface Scheduler {
+  stop(): Promise<void>;
+  /** Runs the reconcile tick now (tests and start-up). */
+  reconcileNow(): Promise<unknown>;
+}
+
+export function startScheduler(s: Services, redis: Redis): Scheduler {
+  const coordinator = redisCoordinator(redis, s.config.KEY_PREFIX);
+  const tick = async () => {
+    const minute = Math.floor(s.clock().getTime() / 60_000);
+    if (!(await coordinator.shouldRun(`reconcile:${minute}`, 90_000))) return;
+    try {
+      const result = await reconcileTimelines(s);
+      s.log.info(result, 'reconcile tick');
+    } catch (err) {
+      s.log.error({ err: (err as Error).message }, 'reconcile failed');
+    }
+  };
+  const tasks: ScheduledTask[] = [cron.schedule(s.config.RECONCILE_CRON, tick, { name: 'reconcile', timezone: s.config.TIMEZONE })];
+  return {
+    stop: async () => {
+      for (const t of tasks) await t.stop();
+    },
+    reconcileNow: () => reconcileTimelines(s),
+  };
+}

@@ -1,0 +1,121 @@
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import type { Services } from '../services/services.js';
+import { botWasAdded, botWasRemoved, tenantOf } from './activity.js';
+import { messageCard, runCardAction } from './cardActions.js';
+import { routeCommand } from './commandRouter.js';
+import { userMessageFor } from './errorMessages.js';
+import { forgetConversation, rememberConversation } from './install.js';
+import { recordMembership } from './membership.js';
+import { replyText } from './reply.js';
+import { loadRequestContext } from './requestContext.js';
+import { langOf, messages } from '../i18n/index.js';
+
+/**
+ * The Teams-facing module: the botbuilder adapter and the teams-ai Application with its
+ * routes. Everything Teams-specific stays under src/bot so a move to the Teams SDK is local.
+ */
+export function createAdapter(s: Services): TeamsAdapter {
+  const c = s.config;
+  return new TeamsAdapter(
+    c.BOT_ID
+      ? { MicrosoftAppId: c.BOT_ID, MicrosoftAppPassword: c.BOT_PASSWORD, MicrosoftAppType: c.BOT_TYPE, MicrosoftAppTenantId: c.BOT_TENANT_ID }
+      : {},
+  );
+}
+
+const ACTION_INVOKE = 'adaptiveCard/action';
+
+async function respondInvoke(ctx: TurnContext, status: number, body?: unknown): Promise<void> {
+  await ctx.sendActivity({ type: 'invokeResponse', value: { status, body } });
+}
+
+export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storage): Application<TurnState> {
+  const app = new Application<TurnState>({ adapter, storage, botAppId: s.config.BOT_ID ?? '', removeRecipientMention: true, startTypingTimer: false });
+  const lang = (ctx: TurnContext) => langOf(ctx.activity.locale, s.config.DEFAULT_LOCALE);
+
+  app.turn('beforeTurn', async (ctx) => {
+    const tenant = tenantOf(ctx.activity);
+    if (s.config.ALLOWED_TENANTS.length > 0 && (!tenant || !s.config.ALLOWED_TENANTS.includes(tenant))) {
+      s.log.warn({ tenant: tenant ?? null, type: ctx.activity.type }, 'activity from a tenant that is not allowed; ignored');
+      return false;
+    }
+    if (ctx.activity.type === ActivityTypes.Message || ctx.activity.type === ActivityTypes.Invoke || ctx.activity.type === ActivityTypes.ConversationUpdate) {
+      if (!botWasRemoved(ctx.activity) && ctx.activity.type !== ActivityTypes.ConversationUpdate) await rememberConversation(s, ctx);
+    }
+    return true;
+  });
+
+  app.conversationUpdate('membersAdded', async (ctx) => {
+    if (!botWasAdded(ctx.activity)) return;
+    await rememberConversation(s, ctx);
+    await replyText(ctx, messages(lang(ctx)).welcome);
+  });
+
+  app.conversationUpdate('membersRemoved', async (ctx) => {
+    if (botWasRemoved(ctx.activity)) await forgetConversation(s, ctx);
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (ctx) => {
+    const action = String(ctx.activity.action ?? '');
+    if (action.startsWith('remove')) await forgetConversation(s, ctx);
+    else await rememberConversation(s, ctx);
+  });
+
+  // Action.Execute: one route for every verb, dispatched by our own typed map.
+  app.addRoute(
+    async (ctx) => ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === ACTION_INVOKE,
+    async (ctx) => {
+      const action = (ctx.activity.value as { action?: { type?: string; verb?: unknown; data?: unknown } } | undefined)?.action;
+      const m = messages(lang(ctx));
+      let cardOut;
+      try {
+        const rc = await loadRequestContext(s, ctx);
+        await recordMembership(rc);
+        cardOut = await runCardAction(rc, action?.verb, action?.data, ctx);
+      } catch (error) {
+        logError(s, ctx, error);
+        cardOut = messageCard(userMessageFor(error, m));
+      }
+      await respondInvoke(ctx, 200, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardOut });
+    },
+    true,
+  );
+
+  // Any other invoke is acknowledged so Teams does not show an error.
+  app.addRoute(
+    async (ctx) => ctx.activity.type === ActivityTypes.Invoke,
+    async (ctx) => respondInvoke(ctx, 200, {}),
+    true,
+  );
+
+  app.activity(ActivityTypes.Message, async (ctx) => {
+    const text = (ctx.activity.text ?? '').trim();
+    const m = messages(lang(ctx));
+    try {
+      const rc = await loadRequestContext(s, ctx);
+      await recordMembership(rc);
+      if (!text) {
+        // An Action.Submit or an empty message: nothing to do but be helpful.
+        if (ctx.activity.value) return replyText(ctx, m.errors.badCard);
+        return;
+      }
+      await routeCommand(rc, ctx, text);
+    } catch (error) {
+      logError(s, ctx, error);
+      await replyText(ctx, userMessageFor(error, m)).catch(() => undefined);
+    }
+  });
+
+  app.error(async (ctx, error) => {
+    logError(s, ctx, error);
+  });
+
+  return app;
+}
+
+function logError(s: Services, ctx: TurnContext, error: unknown): void {
+  const e = error as { name?: string; reason?: string; code?: string; message?: string };
+  // The message of a DomainError holds no user text; other errors are logged by name/code only.
+  s.log.error({ type: ctx.activity.type, activityId: ctx.activity.id, err: { name: e?.name, reason: e?.reason, code: e?.code, message: e?.reason ? e.message : undefined } }, 'turn failed');
+}

@@ -1,0 +1,37 @@
+import type { TurnContext } from 'botbuilder';
+import { card, text, type AdaptiveCard } from '../../cards/kit.js';
+import { isVerb, verbSchemas, type Verb, type VerbData } from '../../cards/verbs.js';
+import { editForum, saveForum, setForumActive } from './handlers/forums.js';
+import { askCancel, confirmCancel, confirmPlanVerb, meetingsListCard, openMove, saveMove } from './handlers/meetings.js';
+import type { RequestContext } from './requestContext.js';
+
+type VerbHandler<V extends Verb> = (rc: RequestContext, data: VerbData<V>, ctx: TurnContext) => Promise<AdaptiveCard>;
+
+/** One handler per verb; the mapped type makes a missing verb a build error. */
+const handlers: { [V in Verb]: VerbHandler<V> } = {
+  'forum.save': saveForum,
+  'forum.edit': (rc, data) => editForum(rc, data),
+  'forum.deactivate': (rc, data) => setForumActive(rc, data, false),
+  'forum.activate': (rc, data) => setForumActive(rc, data, true),
+  'plan.confirm': (rc, data) => confirmPlanVerb(rc, data),
+  'meetings.show': (rc) => meetingsListCard(rc),
+  'meeting.moveOpen': (rc, data) => openMove(rc, data),
+  'meeting.moveSave': (rc, data) => saveMove(rc, data),
+  'meeting.cancelAsk': (rc, data) => askCancel(rc, data),
+  'meeting.cancelConfirm': (rc, data) => confirmCancel(rc, data),
+};
+
+export const messageCard = (message: string): AdaptiveCard => card([text(message)]);
+
+/**
+ * An Action.Execute: unknown verbs and malformed data are refused with a card that says
+ * so, and nothing changes. Size is bounded before parsing (Teams allows far less anyway).
+ */
+export async function runCardAction(rc: RequestContext, verb: unknown, data: unknown, ctx: TurnContext): Promise<AdaptiveCard> {
+  if (!isVerb(verb)) return messageCard(rc.m.errors.badCard);
+  if (JSON.stringify(data ?? {}).length > 64_000) return messageCard(rc.m.errors.badCard);
+  const parsed = verbSchemas[verb].safeParse(data ?? {});
+  if (!parsed.success) return messageCard(rc.m.errors.badCard);
+  const handler = handlers[verb] as VerbHandler<Verb>;
+  return handler(rc, parsed.data as VerbData<Verb>, ctx);
+}

@@ -1,0 +1,45 @@
+import type { TurnContext } from 'botbuilder';
+import { parseCommand, type Command } from '../domain/commands.js';
+import { can } from '../domain/roles.js';
+import { allowedCommands, permissionFor, showHelp } from './handlers/help.js';
+import { listForums, registerForumCommand } from './handlers/forums.js';
+import { meetingsCommand, planCommand } from './handlers/meetings.js';
+import { addChair, registerSteering } from './handlers/steering.js';
+import { replyText } from './reply.js';
+import type { RequestContext } from './requestContext.js';
+
+/** A text message → one command; the role is checked here for every command. */
+export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: string): Promise<void> {
+  const cmd = parseCommand(text);
+  if (cmd.name === 'unknown') {
+    const suggestion = cmd.suggestion && allowedCommands(rc).includes(cmd.suggestion) ? rc.m.help.commands[cmd.suggestion][0] : undefined;
+    return showHelp(rc, ctx, rc.m.unknownCommand(suggestion));
+  }
+  if (!can(rc.roles, permissionFor[cmd.name])) {
+    return replyText(ctx, chairOnly(cmd) ? rc.m.errors.notAllowedChair : rc.m.errors.notAllowed);
+  }
+  switch (cmd.name) {
+    case 'help':
+      return showHelp(rc, ctx);
+    case 'registerSteering':
+      return registerSteering(rc, ctx);
+    case 'registerForum':
+      return registerForumCommand(rc, ctx);
+    case 'listForums':
+      return listForums(rc, ctx);
+    case 'plan':
+      return planCommand(rc, ctx, cmd.year);
+    case 'meetings':
+      return meetingsCommand(rc, ctx);
+    case 'addChair':
+      return addChair(rc, ctx);
+    default: {
+      const unhandled: never = cmd;
+      return unhandled;
+    }
+  }
+}
+
+function chairOnly(cmd: Command): boolean {
+  return cmd.name === 'registerSteering' || cmd.name === 'registerForum' || cmd.name === 'plan' || cmd.name === 'addChair';
+}

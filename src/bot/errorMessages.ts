@@ -1,0 +1,41 @@
+import { DomainError } from '../domain/errors.js';
+import type { Catalog } from '../i18n/index.js';
+
+/** Is this a Redis/network outage rather than a bug? Then the user is told to retry shortly. */
+export function isOutage(error: unknown): boolean {
+  const e = error as { code?: string; name?: string; message?: string };
+  if (error instanceof DomainError) return error.reason === 'unavailable';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTCONN'].includes(e?.code ?? '') ||
+    e?.name === 'MaxRetriesPerRequestError' ||
+    /Connection is closed|Stream isn't writeable|Reached the max retries|enableOfflineQueue|connect ETIMEDOUT/i.test(e?.message ?? '')
+  );
+}
+
+/** The one place where errors become sentences for users. */
+export function userMessageFor(error: unknown, m: Catalog): string {
+  if (isOutage(error)) return m.errors.tryAgainShortly;
+  if (error instanceof DomainError) {
+    switch (error.reason) {
+      case 'not-allowed':
+        return m.errors.notAllowed;
+      case 'not-found':
+        return m.errors.notFound;
+      case 'stale-write':
+        return m.errors.staleWrite;
+      case 'already-exists':
+        return m.errors.alreadyExists;
+      case 'invalid-input':
+        return m.errors.invalidInput;
+      case 'conflict':
+        return m.errors.conflict;
+      case 'unavailable':
+        return m.errors.tryAgainShortly;
+      default: {
+        const unhandled: never = error.reason;
+        return unhandled;
+      }
+    }
+  }
+  return m.errors.unexpected;
+}

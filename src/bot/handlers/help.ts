@@ -1,0 +1,24 @@
+import type { TurnContext } from 'botbuilder';
+import { helpCard } from '../../../cards/helpCard.js';
+import type { CommandName } from '../../domain/commands.js';
+import { can, type Permission } from '../../domain/roles.js';
+import { replyCard } from '../reply.js';
+import { roleLines, type RequestContext } from '../requestContext.js';
+
+export const permissionFor: Record<CommandName, Permission> = {
+  help: 'help',
+  registerSteering: 'registerSteering',
+  registerForum: 'registerForum',
+  listForums: 'listForums',
+  plan: 'planYear',
+  meetings: 'listMeetings',
+  addChair: 'addChair',
+};
+
+export function allowedCommands(rc: RequestContext): CommandName[] {
+  return (Object.keys(permissionFor) as CommandName[]).filter((c) => can(rc.roles, permissionFor[c]));
+}
+
+export async function showHelp(rc: RequestContext, ctx: TurnContext, lead?: string): Promise<void> {
+  await replyCard(ctx, helpCard(rc.m, allowedCommands(rc), roleLines(rc), lead));
+}

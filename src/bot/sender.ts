@@ -1,0 +1,20 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { ConversationReference } from 'botbuilder';
+import type { OutboundSender } from '../../jobs/processors/notify.js';
+import type { Services } from '../services/services.js';
+import { renderNotice } from './notices.js';
+
+/** Sends queued notices through the adapter (the only proactive path to Teams). */
+export function createSender(s: Services, adapter: TeamsAdapter): OutboundSender {
+  return {
+    async send(job, reference, locale) {
+      const activity = await renderNotice(s, job, locale);
+      if (!activity) return undefined;
+      let id: string | undefined;
+      await adapter.continueConversationAsync(s.config.BOT_ID ?? '', reference as Partial<ConversationReference>, async (ctx) => {
+        id = (await ctx.sendActivity(activity))?.id;
+      });
+      return id;
+    },
+  };
+}

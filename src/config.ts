@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The whole environment, validated once at start-up. A bad or missing value stops the
+ * process with one message that lists every bad variable (see `formatConfigError`).
+ */
+const csv = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+    KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_{}-]+$/, 'letters, digits, _ - { } only')
+      .default('samverkan'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_{}-]+$/, 'letters, digits, _ - { } only')
+      .default('{samverkan}'),
+    BOT_ID: z.string().regex(guid, 'must be the bot’s Microsoft App ID (a GUID)').optional(),
+    BOT_PASSWORD: z.string().min(1).optional(),
+    BOT_TENANT_ID: z.string().regex(guid, 'must be a tenant id (GUID)').optional(),
+    BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    ALLOWED_TENANTS: csv,
+    CHAIR_IDS: csv,
+    TIMEZONE: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('sv-SE', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone, e.g. Europe/Stockholm')
+      .default('Europe/Stockholm'),
+    DEFAULT_LOCALE: z.enum(['sv', 'en']).default('sv'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3978'),
+    ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DISTRICTS: csv.transform((list) => (list.length ? list : ['Berga', 'Ryd', 'Skäggetorp', 'Lambohov', 'Centrum', 'Johannelund'])),
+    MEETING_WEEKDAY: z.coerce.number().int().min(1).max(7).default(3),
+    MEETING_TIME: z.string().regex(hhmm, 'must be HH:MM').default('13:00'),
+    MEETING_DURATION_MINUTES: z.coerce.number().int().min(15).max(480).default(120),
+    RECONCILE_CRON: z.string().default('*/5 * * * *'),
+  });
+
+/** Rules across variables; checked on the raw strings so they are reported even when other variables are bad. */
+function crossFieldProblems(env: Record<string, string | undefined>): { variable: string; message: string }[] {
+  const problems: { variable: string; message: string }[] = [];
+  if (env.NODE_ENV === 'production') {
+    if (!env.BOT_ID) problems.push({ variable: 'BOT_ID', message: 'required when NODE_ENV=production (unauthenticated mode is refused)' });
+    if (!env.BOT_PASSWORD && env.BOT_TYPE !== 'UserAssignedMSI') problems.push({ variable: 'BOT_PASSWORD', message: 'required when NODE_ENV=production' });
+    if (!env.ADMIN_TOKEN) problems.push({ variable: 'ADMIN_TOKEN', message: 'required when NODE_ENV=production' });
+  }
+  if (env.BOT_TYPE === 'SingleTenant' && !env.BOT_TENANT_ID) problems.push({ variable: 'BOT_TENANT_ID', message: 'required when BOT_TYPE=SingleTenant' });
+  if (env.BOT_PASSWORD && !env.BOT_ID) problems.push({ variable: 'BOT_ID', message: 'required when BOT_PASSWORD is set' });
+  return problems;
+}
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(formatProblems(problems));
+    this.name = 'ConfigError';
+  }
+}
+
+function formatProblems(problems: { variable: string; message: string }[]): string {
+  const lines = problems.map((p) => `  - ${p.variable}: ${p.message}`);
+  return `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}\nSee .env.example and the README's configuration table.`;
+}
+
+/** Empty strings count as unset, so `.env` lines like `BOT_ID=` are harmless. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '(env)'), message: i.message }))),
+    ...crossFieldProblems(cleaned),
+  ];
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}

@@ -1,0 +1,81 @@
+/**
+ * Text commands, Swedish and English, tolerant of case, accents, punctuation and an
+ * @mention (stripped by the bot before this). Pure: text in, command out.
+ */
+export type Command =
+  | { name: 'help' }
+  | { name: 'registerSteering' }
+  | { name: 'registerForum' }
+  | { name: 'listForums' }
+  | { name: 'plan'; year: number | undefined }
+  | { name: 'meetings' }
+  | { name: 'addChair' }
+  | { name: 'unknown'; suggestion: CommandName | undefined };
+
+export type CommandName = Exclude<Command['name'], 'unknown'>;
+
+/** Phrases after normalisation (lower case, no accents). The first of each is shown in suggestions. */
+const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: boolean }[] = [
+  { name: 'help', sv: ['hjalp', 'meny'], en: ['help', '?'] },
+  { name: 'registerSteering', sv: ['registrera styrgrupp', 'registrera styrgruppen'], en: ['register steering', 'register steering group'] },
+  { name: 'registerForum', sv: ['registrera forum', 'andra forum'], en: ['register forum', 'edit forum'] },
+  { name: 'listForums', sv: ['forum', 'foren', 'forumen'], en: ['forums'] },
+  { name: 'plan', sv: ['planera'], en: ['plan'], takesYear: true },
+  { name: 'meetings', sv: ['moten', 'mote'], en: ['meetings'] },
+  { name: 'addChair', sv: ['lagg till ordforande'], en: ['add chair'] },
+];
+
+export function normalizeCommandText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9? ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function parseCommand(text: string): Command {
+  const norm = normalizeCommandText(text);
+  for (const p of phrases) {
+    for (const phrase of [...p.sv, ...p.en]) {
+      if (p.takesYear) {
+        const m = new RegExp(`^${phrase}(?: (\\d{4}))?$`).exec(norm);
+        if (m) return { name: 'plan', year: m[1] ? Number(m[1]) : undefined };
+      } else if (norm === phrase || (p.name === 'addChair' && norm.startsWith(`${phrase} `))) {
+        return { name: p.name } as Command;
+      }
+    }
+  }
+  return { name: 'unknown', suggestion: suggest(norm) };
+}
+
+/** The command whose phrase is closest, when the text looks like a typo of one. */
+function suggest(norm: string): CommandName | undefined {
+  if (!norm) return undefined;
+  const head = norm.replace(/ \d{4}$/, '');
+  let best: { name: CommandName; phrase: string; distance: number } | undefined;
+  for (const p of phrases) {
+    for (const phrase of [...p.sv, ...p.en]) {
+      const d = levenshtein(head, phrase);
+      if (!best || d < best.distance) best = { name: p.name, phrase, distance: d };
+    }
+  }
+  if (!best) return undefined;
+  const tolerance = Math.max(1, Math.floor(best.phrase.length / 4));
+  return best.distance <= tolerance ? best.name : undefined;
+}
+
+export function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

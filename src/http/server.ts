@@ -1,0 +1,52 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import type { Services } from '../services/services.js';
+import { icsRoute } from './icsRoute.js';
+import { securityHeaders } from './securityHeaders.js';
+
+export interface HttpDeps {
+  s: Services;
+  /** Handles POST /api/messages (the adapter); absent in a worker-only process. */
+  messages?: (req: Request, res: Response) => Promise<void>;
+  /** Redis reachable and workers up. */
+  ready: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>;
+}
+
+export function createHttpApp({ s, messages, ready }: HttpDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.use(express.json({ limit: '256kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const r = await ready();
+    res.status(r.ok ? 200 : 503).json({ status: r.ok ? 'ready' : 'not ready', checks: r.checks });
+  });
+  if (messages) {
+    app.post('/api/messages', async (req, res) => {
+      await messages(req, res);
+    });
+  }
+  app.get('/meetings/:file', icsRoute(s));
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+  // Malformed JSON, oversized bodies and anything unexpected: a 4xx/5xx, never a crash.
+  app.use((err: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
+    if (status >= 500) s.log.error({ err: { message: err.message, type: err.type } }, 'http error');
+    if (!res.headersSent) res.status(status).json({ error: status === 500 ? 'internal error' : (err.type ?? 'bad request') });
+  });
+  return app;
+}
+
+export function listen(app: express.Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,19 @@
+import { pino, type Logger } from 'pino';
+
+/**
+ * Structured JSON logs. Users' free text never reaches a log line: callers log ids and
+ * counts only, and the redaction list below catches the usual places text could hide.
+ */
+export function createLogger(level: string, name = 'samverkan'): Logger {
+  return pino({
+    name,
+    level,
+    redact: {
+      paths: ['text', '*.text', 'activity.text', 'value', '*.value', 'data', '*.data', 'answer', '*.answer', 'authorization', '*.authorization'],
+      censor: '[redacted]',
+    },
+    base: { pid: process.pid },
+  });
+}
+
+export type { Logger };

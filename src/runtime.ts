@@ -1,0 +1,106 @@
+import type { Server } from 'node:http';
+import type { Redis } from 'ioredis';
+import { createQueues, type Queues } from '../jobs/queues.js';
+import { startScheduler, type Scheduler } from '../jobs/scheduler.js';
+import { startWorkers, type Workers } from '../jobs/workers.js';
+import { createAdapter, createBotApp } from './bot/app.js';
+import { createSender } from './bot/sender.js';
+import type { Config } from './config.js';
+import { planSettingsSchema } from './domain/calendar/planSettings.js';
+import { createHttpApp, listen } from './http/server.js';
+import { createLogger, type Logger } from './log.js';
+import type { Services } from './services/services.js';
+import { RedisBotStorage } from './store/botStorage.js';
+import { Keys } from './store/keys.js';
+import { createQueueRedis, createStoreRedis, redisIsReachable } from './store/redis.js';
+import { createRepositories } from './store/repositories.js';
+
+export type Role = 'all' | 'web' | 'worker';
+
+export interface Runtime {
+  services: Services;
+  server?: Server;
+  port?: number;
+  workers?: Workers;
+  scheduler?: Scheduler;
+  redis: Redis;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the process: web (HTTP + bot), workers + scheduler, or all of it. */
+export async function startRuntime(config: Config, opts: { role?: Role; clock?: () => Date; log?: Logger } = {}): Promise<Runtime> {
+  const role = opts.role ?? 'all';
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  const clock = opts.clock ?? (() => new Date());
+  const redis = createStoreRedis(config.REDIS_URL);
+  redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection problem'));
+  const queueRedis = createQueueRedis(config.REDIS_URL);
+  queueRedis.on('error', () => undefined);
+  const keys = new Keys(config.KEY_PREFIX);
+  const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX);
+  const services: Services = {
+    config,
+    repos: createRepositories(redis, keys, clock),
+    queues,
+    clock,
+    log,
+    planSettings: planSettingsSchema.parse({
+      weekday: config.MEETING_WEEKDAY,
+      time: config.MEETING_TIME,
+      durationMinutes: config.MEETING_DURATION_MINUTES,
+      timeZone: config.TIMEZONE,
+    }),
+  };
+
+  const adapter = createAdapter(services);
+  let workers: Workers | undefined;
+  let scheduler: Scheduler | undefined;
+  if (role !== 'web') {
+    // Workers need their own connection per BullMQ's rules (blocking commands).
+    workers = startWorkers(services, createQueueRedis(config.REDIS_URL), createSender(services, adapter));
+    scheduler = startScheduler(services, redis);
+  }
+
+  const ready = async () => {
+    const redisOk = await redisIsReachable(redis);
+    let workersOk = true;
+    if (workers) workersOk = workers.all.every((w) => w.isRunning());
+    else if (redisOk) workersOk = (await queues.notify.getWorkersCount().catch(() => 0)) > 0;
+    return { ok: redisOk && workersOk, checks: { redis: redisOk, workers: workersOk } };
+  };
+
+  let server: Server | undefined;
+  if (role !== 'worker') {
+    const storage = new RedisBotStorage(redis, keys);
+    const bot = createBotApp(services, adapter, storage);
+    const http = createHttpApp({ s: services, ready, messages: (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx).then(() => undefined)) });
+    server = await listen(http, config.PORT);
+  } else {
+    const http = createHttpApp({ s: services, ready });
+    server = await listen(http, config.PORT);
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  log.info({ role, port }, 'samverkan started');
+
+  let closed = false;
+  return {
+    services,
+    server,
+    port,
+    workers,
+    scheduler,
+    redis,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Stop taking requests, let jobs in progress finish, then close Redis.
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      server?.closeAllConnections?.();
+      await scheduler?.stop();
+      await workers?.close();
+      await queues.close();
+      await Promise.allSettled([redis.quit(), queueRedis.quit()]);
+    },
+  };
+}

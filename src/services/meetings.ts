@@ -1,0 +1,138 @@
+import { meetingTimeline } from '../domain/calendar/timeline.js';
+import { meetingInterval, validateMeetingDate } from '../domain/calendar/yearPlan.js';
+import { isSwedishHoliday } from '../domain/calendar/holidays.js';
+import { blockedPeriodAt } from '../domain/calendar/blockedPeriods.js';
+import { daysBetween, isIsoDate } from '../domain/calendar/localDate.js';
+import { isWallTime } from '../domain/calendar/zonedTime.js';
+import { DomainError, invalidInput, type FieldErrors } from '../domain/errors.js';
+import { meetingId, type MeetingRecord } from '../domain/meeting.js';
+import type { Stored } from '../store/versionedRepository.js';
+import { removeTimeline, scheduleTimeline, type PlannedStep } from '../../jobs/timeline.js';
+import { notifySteering } from './notices.js';
+import type { Services } from './services.js';
+
+export interface MeetingChoice {
+  index: number;
+  date: string;
+  time: string;
+}
+
+const MIN_DAYS_APART = 28;
+
+export function meetingStart(s: Services, m: Pick<MeetingRecord, 'date' | 'time' | 'durationMinutes'>): { start: Date; end: Date } {
+  return meetingInterval(m.date, { time: m.time, durationMinutes: m.durationMinutes, timeZone: s.planSettings.timeZone });
+}
+
+/** The timeline steps of a meeting, plus the meeting day itself (a notice in the morning). */
+export function plannedSteps(s: Services, m: MeetingRecord): PlannedStep[] {
+  return meetingTimeline({ date: m.date, time: m.time }, s.planSettings).map((step) => ({ kind: step.kind, at: step.at }));
+}
+
+export const allStepKinds = (s: Services, m: MeetingRecord) => plannedSteps(s, m).map((x) => x.kind);
+
+/** Field errors as catalog codes ("holiday|Påskdagen"), keyed by the card's input ids. */
+function checkChoice(s: Services, year: number, c: MeetingChoice, now: Date): FieldErrors {
+  const errors: FieldErrors = {};
+  const dateKey = `date${c.index}`;
+  if (!isIsoDate(c.date)) errors[dateKey] = 'date';
+  else if (Number(c.date.slice(0, 4)) !== year) errors[dateKey] = 'wrongYear';
+  else {
+    const problem = validateMeetingDate(c.date, s.planSettings);
+    if (problem === 'holiday') errors[dateKey] = `holiday|${isSwedishHoliday(c.date)}`;
+    else if (problem === 'blocked') errors[dateKey] = `blocked|${blockedPeriodAt(c.date, s.planSettings.blockedPeriods)?.label ?? ''}`;
+    else if (problem === 'weekend') errors[dateKey] = 'weekend';
+    else if (problem === 'invalid-date') errors[dateKey] = 'date';
+  }
+  if (!isWallTime(c.time)) errors[`time${c.index}`] = 'time';
+  if (!errors[dateKey] && !errors[`time${c.index}`]) {
+    const { start } = meetingStart(s, { date: c.date, time: c.time, durationMinutes: s.planSettings.durationMinutes });
+    if (start.getTime() <= now.getTime()) errors[dateKey] = 'past';
+  }
+  return errors;
+}
+
+export function validatePlan(s: Services, year: number, choices: MeetingChoice[]): void {
+  const now = s.clock();
+  const errors: FieldErrors = Object.assign({}, ...choices.map((c) => checkChoice(s, year, c, now)));
+  const sorted = [...choices].sort((a, b) => a.index - b.index);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (!errors[`date${cur.index}`] && !errors[`date${prev.index}`] && isIsoDate(prev.date) && isIsoDate(cur.date) && daysBetween(prev.date, cur.date) < MIN_DAYS_APART) {
+      errors[`date${cur.index}`] = 'order';
+    }
+  }
+  if (Object.keys(errors).length > 0) throw invalidInput(errors);
+}
+
+/**
+ * A chair confirms the year: each meeting is created, or moved when it already exists;
+ * its timeline is (re)scheduled; the steering channel gets the invitations.
+ */
+export async function confirmPlan(s: Services, year: number, choices: MeetingChoice[], actor: string): Promise<Stored<MeetingRecord>[]> {
+  validatePlan(s, year, choices);
+  const result: Stored<MeetingRecord>[] = [];
+  for (const c of choices) {
+    const id = meetingId(year, c.index);
+    const existing = await s.repos.meetings.get(id);
+    const stored = existing
+      ? existing.data.date === c.date && existing.data.time === c.time && existing.data.status === 'confirmed'
+        ? existing
+        : await applyMove(s, existing, c.date, c.time, actor)
+      : await s.repos.meetings.create(
+          id,
+          { id, year, index: c.index, date: c.date, time: c.time, durationMinutes: s.planSettings.durationMinutes, status: 'confirmed', sequence: 0, uid: `samverkan-${id}-${cryptoRandom()}@samverkan` },
+          actor,
+          'confirm',
+        );
+    await ensureTimeline(s, stored.data);
+    await notifySteering(s, 'meeting.invitation', { meetingId: id, occasion: `s${stored.data.sequence}` });
+    result.push(stored);
+  }
+  return result;
+}
+
+function cryptoRandom(): string {
+  return globalThis.crypto.randomUUID().slice(0, 8);
+}
+
+async function applyMove(s: Services, existing: Stored<MeetingRecord>, date: string, time: string, actor: string): Promise<Stored<MeetingRecord>> {
+  return s.repos.meetings.update(existing.id, existing.version, { ...existing.data, date, time, status: 'confirmed', sequence: existing.data.sequence + 1 }, actor, 'move');
+}
+
+/** Moves one meeting; refused when the chair's card was based on an older version. */
+export async function moveMeeting(s: Services, id: string, expectedVersion: number, date: string, time: string, actor: string): Promise<Stored<MeetingRecord>> {
+  const existing = await s.repos.meetings.require(id);
+  if (existing.data.status === 'cancelled') throw new DomainError('conflict', 'meeting cancelled');
+  const index = existing.data.index;
+  const choice = { index, date, time };
+  const errors = checkChoice(s, existing.data.year, choice, s.clock());
+  if (Object.keys(errors).length) throw invalidInput(errors);
+  if (existing.version !== expectedVersion) throw new DomainError('stale-write', 'meeting changed', { entity: 'meeting', id, currentVersion: existing.version });
+  const moved = await applyMove(s, existing, date, time, actor);
+  await ensureTimeline(s, moved.data);
+  await notifySteering(s, 'meeting.moved', { meetingId: id, occasion: `s${moved.data.sequence}` });
+  return moved;
+}
+
+export async function cancelMeeting(s: Services, id: string, expectedVersion: number, actor: string): Promise<Stored<MeetingRecord>> {
+  const existing = await s.repos.meetings.require(id);
+  if (existing.data.status === 'cancelled') return existing;
+  const cancelled = await s.repos.meetings.update(id, expectedVersion, { ...existing.data, status: 'cancelled', sequence: existing.data.sequence + 1 }, actor, 'cancel');
+  await removeTimeline(s.queues.timeline, id, allStepKinds(s, existing.data));
+  await notifySteering(s, 'meeting.cancelled', { meetingId: id, occasion: `s${cancelled.data.sequence}` });
+  return cancelled;
+}
+
+export const stepDoneMarker = (m: Pick<MeetingRecord, 'id' | 'sequence'>, kind: string) => `${m.id}.${kind}.s${m.sequence}`;
+
+/** Idempotent: used on confirm, move and by the reconcile tick. */
+export async function ensureTimeline(s: Services, m: MeetingRecord) {
+  if (m.status !== 'confirmed') return { added: [], kept: [] };
+  return scheduleTimeline(s.queues.timeline, m, plannedSteps(s, m), s.clock(), async (kind) => (await s.repos.markers.get('timeline', stepDoneMarker(m, kind))) !== null);
+}
+
+export async function listMeetings(s: Services): Promise<Stored<MeetingRecord>[]> {
+  const all = await s.repos.meetings.list();
+  return all.sort((a, b) => (a.data.date + a.data.time).localeCompare(b.data.date + b.data.time));
+}

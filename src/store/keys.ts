@@ -1,0 +1,24 @@
+/**
+ * Every key lives under one configurable prefix. A record and its audit trail share a
+ * hash tag (`{collection:id}`), so the Lua script that writes both runs on one Redis
+ * Cluster slot.
+ */
+export class Keys {
+  constructor(readonly prefix: string) {}
+
+  record(collection: string, id: string): string {
+    return `${this.prefix}:rec:{${collection}:${id}}`;
+  }
+
+  audit(collection: string, id: string): string {
+    return `${this.prefix}:audit:{${collection}:${id}}`;
+  }
+
+  index(collection: string): string {
+    return `${this.prefix}:idx:${collection}`;
+  }
+
+  of(...parts: string[]): string {
+    return [this.prefix, ...parts].join(':');
+  }
+}

@@ -1,0 +1,24 @@
+import type { Redis } from 'ioredis';
+import { conversationRecordSchema } from '../domain/conversation.js';
+import { forumRecordSchema } from '../domain/forum.js';
+import { meetingRecordSchema } from '../domain/meeting.js';
+import { steeringRecordSchema } from '../domain/steering.js';
+import { AuditTrail } from './auditTrail.js';
+import type { Keys } from './keys.js';
+import { Markers } from './markers.js';
+import { VersionedRepository } from './versionedRepository.js';
+
+/** Every repository of the app, built once per process. */
+export function createRepositories(redis: Redis, keys: Keys, clock: () => Date) {
+  return {
+    /** Keyed by `conversationKey(conversationId)`. */
+    conversations: new VersionedRepository(redis, keys, 'conversation', conversationRecordSchema, clock),
+    steering: new VersionedRepository(redis, keys, 'steering', steeringRecordSchema, clock),
+    forums: new VersionedRepository(redis, keys, 'forum', forumRecordSchema, clock),
+    meetings: new VersionedRepository(redis, keys, 'meeting', meetingRecordSchema, clock),
+    audit: new AuditTrail(redis, keys),
+    markers: new Markers(redis, keys),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

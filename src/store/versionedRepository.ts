@@ -1,0 +1,149 @@
+import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import { DomainError, notFound, staleWrite } from '../domain/errors.js';
+import type { Keys } from './keys.js';
+
+/** A stored record with its optimistic-concurrency version. */
+export interface Stored<T> {
+  id: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  data: T;
+}
+
+const MUST_NOT_EXIST = -1;
+
+/**
+ * Compare-and-set of a record plus its audit line, atomically. Returns
+ * {1, newVersion} on success or {0, currentVersion} when the expectation failed.
+ */
+const WRITE_SCRIPT = `
+local cur = redis.call('HGET', KEYS[1], 'v')
+local curVersion = 0
+if cur then curVersion = tonumber(cur) end
+local expected = tonumber(ARGV[1])
+if expected == -1 and cur then return {0, curVersion} end
+if expected >= 0 and curVersion ~= expected then return {0, curVersion} end
+local newVersion = curVersion + 1
+redis.call('HSET', KEYS[1], 'v', newVersion, 'doc', ARGV[2], 'at', ARGV[3], 'by', ARGV[4])
+local entry = string.gsub(ARGV[5], '"__VERSION__"', tostring(newVersion))
+redis.call('RPUSH', KEYS[2], entry)
+return {1, newVersion}
+`;
+
+const DELETE_SCRIPT = `
+redis.call('DEL', KEYS[1])
+redis.call('RPUSH', KEYS[2], ARGV[1])
+return 1
+`;
+
+function changedFields(before: unknown, after: unknown): string[] {
+  if (typeof after !== 'object' || after === null) return [];
+  const prev = (typeof before === 'object' && before !== null ? before : {}) as Record<string, unknown>;
+  const next = after as Record<string, unknown>;
+  const names = new Set([...Object.keys(prev), ...Object.keys(next)]);
+  return [...names].filter((k) => JSON.stringify(prev[k]) !== JSON.stringify(next[k])).sort();
+}
+
+/**
+ * Redis repository of one collection. Records are zod-validated on write and on read;
+ * a write names the version it was based on and is refused when that is stale.
+ */
+export class VersionedRepository<T> {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    readonly collection: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async get(id: string): Promise<Stored<T> | null> {
+    const h = await this.redis.hgetall(this.keys.record(this.collection, id));
+    if (!h.doc || !h.v) return null;
+    return {
+      id,
+      version: Number(h.v),
+      updatedAt: h.at ?? '',
+      updatedBy: h.by ?? '',
+      data: this.schema.parse(JSON.parse(h.doc)),
+    };
+  }
+
+  async require(id: string): Promise<Stored<T>> {
+    const found = await this.get(id);
+    if (!found) throw notFound(this.collection, id);
+    return found;
+  }
+
+  async ids(): Promise<string[]> {
+    return (await this.redis.smembers(this.keys.index(this.collection))).sort();
+  }
+
+  async list(): Promise<Stored<T>[]> {
+    const ids = await this.ids();
+    const all = await Promise.all(ids.map((id) => this.get(id)));
+    return all.filter((r): r is Stored<T> => r !== null);
+  }
+
+  create(id: string, data: T, actor: string, action = 'create'): Promise<Stored<T>> {
+    return this.write(id, MUST_NOT_EXIST, data, actor, action, null);
+  }
+
+  /** Refused with a `stale-write` DomainError when the record moved past `expectedVersion`. */
+  async update(id: string, expectedVersion: number, data: T, actor: string, action = 'update'): Promise<Stored<T>> {
+    const before = await this.get(id);
+    if (!before) throw notFound(this.collection, id);
+    return this.write(id, expectedVersion, data, actor, action, before.data);
+  }
+
+  /**
+   * Read-modify-write for changes that are not a user's edit of what they saw
+   * (e.g. marking a conversation inactive): retried on a concurrent write.
+   */
+  async mutate(id: string, actor: string, action: string, change: (current: T | null) => T | null): Promise<Stored<T> | null> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await this.get(id);
+      const next = change(current?.data ?? null);
+      if (next === null) return current;
+      try {
+        return await this.write(id, current ? current.version : MUST_NOT_EXIST, next, actor, action, current?.data ?? null);
+      } catch (e) {
+        if (e instanceof DomainError && (e.reason === 'stale-write' || e.reason === 'already-exists')) continue;
+        throw e;
+      }
+    }
+    throw new DomainError('conflict', `${this.collection} ${id} kept changing`);
+  }
+
+  async delete(id: string, actor: string, action = 'delete'): Promise<void> {
+    const entry = JSON.stringify({ at: this.clock().toISOString(), actor, action, version: 0, fields: [] });
+    await this.redis.eval(DELETE_SCRIPT, 2, this.keys.record(this.collection, id), this.keys.audit(this.collection, id), entry);
+    await this.redis.srem(this.keys.index(this.collection), id);
+  }
+
+  private async write(id: string, expected: number, data: T, actor: string, action: string, before: T | null): Promise<Stored<T>> {
+    const valid = this.schema.parse(data);
+    const at = this.clock().toISOString();
+    const entry = JSON.stringify({ at, actor, action, version: '__VERSION__', fields: changedFields(before, valid) });
+    const [ok, version] = (await this.redis.eval(
+      WRITE_SCRIPT,
+      2,
+      this.keys.record(this.collection, id),
+      this.keys.audit(this.collection, id),
+      String(expected),
+      JSON.stringify(valid),
+      at,
+      actor,
+      entry,
+    )) as [number, number];
+    if (ok !== 1) {
+      if (expected === MUST_NOT_EXIST) throw new DomainError('already-exists', `${this.collection} exists`, { entity: this.collection, id, currentVersion: version });
+      throw staleWrite(this.collection, id, version);
+    }
+    await this.redis.sadd(this.keys.index(this.collection), id);
+    return { id, version, updatedAt: at, updatedBy: actor, data: valid };
+  }
+}
+
