@@ -27,7 +27,8 @@ export function teamOf(activity: Partial<Activity>): { teamId?: string; teamName
 
 /** The reference used to post new top-level messages into this conversation later. */
 export function referenceFor(activity: Partial<Activity>): Partial<ConversationReference> {
-  const ref = TurnContext.getConversationReference(activity);
+  // Without activityId a proactive send starts a new message instead of replying in a thread.
+  const { activityId: _activityId, ...ref } = TurnContext.getConversationReference(activity);
   return { ...ref, conversation: { ...ref.conversation!, id: baseConversationId(ref.conversation?.id ?? '') } };
 }
 

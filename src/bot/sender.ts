@@ -12,6 +12,11 @@ export function createSender(s: Services, adapter: TeamsAdapter): OutboundSender
       if (!activity) return undefined;
       let id: string | undefined;
       await adapter.continueConversationAsync(s.config.BOT_ID ?? '', reference as Partial<ConversationReference>, async (ctx) => {
+        // A notice is a new message (sendToConversation), not a reply to the synthetic continuation activity.
+        ctx.onSendActivities(async (_c, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
         id = (await ctx.sendActivity(activity))?.id;
       });
       return id;
