@@ -1,0 +1,245 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { forumFormCard, forumListCard, forumSummaryCard } from '../../../cards/forumCards.js';
+import { helpCard } from '../../../cards/helpCard.js';
+import type { AdaptiveCard } from '../../../cards/kit.js';
+import { cancelMeetingCard, meetingNoticeCard, meetingsCard, moveMeetingCard, type MeetingView } from '../../../cards/meetingCards.js';
+import { planCard } from '../../../cards/planCard.js';
+import { isVerb, verbSchemas, verbs } from '../../../cards/verbs.js';
+import type { CommandName } from '../../../src/domain/commands.js';
+import { forumKinds, type ForumRecord } from '../../../src/domain/forum.js';
+import type { MeetingRecord } from '../../../src/domain/meeting.js';
+import { messages, type Lang } from '../../../src/i18n/index.js';
+
+// The package's "main" (lib/) is ESM without file extensions and does not load under plain
+// node; the UMD bundle in dist/ does, and needs no DOM for parse + validateProperties.
+const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+
+const DISTRICTS = ['Berga', 'Ryd', 'Skäggetorp', 'Lambohov', 'Centrum', 'Johannelund'] as const;
+const ALL_COMMANDS: CommandName[] = ['help', 'registerSteering', 'registerForum', 'listForums', 'plan', 'meetings', 'addChair'];
+const MAX_BYTES = 40 * 1024;
+
+interface Problem {
+  phase: string;
+  event: string;
+  message: string;
+}
+
+/** Parses with the official renderer's object model and returns every parse and validation event. */
+function acProblems(json: unknown): Problem[] {
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  card.parse(json, context);
+  const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i));
+  events.push(...card.validateProperties().validationEvents);
+  return events.map((e) => ({ phase: AC.ValidationPhase[e.phase], event: AC.ValidationEvent[e.event], message: e.message }));
+}
+
+type Node = Record<string, unknown>;
+
+/** Every object in the card that has a string `type` (elements, actions, columns, …). */
+function typedNodes(value: unknown, out: Node[] = []): Node[] {
+  if (Array.isArray(value)) for (const v of value) typedNodes(v, out);
+  else if (value !== null && typeof value === 'object') {
+    const node = value as Node;
+    if (typeof node.type === 'string') out.push(node);
+    for (const [k, v] of Object.entries(node)) if (k !== 'data') typedNodes(v, out);
+  }
+  return out;
+}
+
+function checkCard(json: AdaptiveCard): void {
+  expect(acProblems(json)).toEqual([]);
+  expect(json.type).toBe('AdaptiveCard');
+  expect(json.version).toBe('1.5');
+  const serialised = JSON.stringify(json);
+  expect(Buffer.byteLength(serialised, 'utf8')).toBeLessThan(MAX_BYTES);
+  expect(serialised).not.toMatch(/undefined|\[object |NaN/);
+
+  const nodes = typedNodes(json);
+  for (const action of nodes.filter((n) => n.type === 'Action.Execute')) {
+    expect(isVerb(action.verb), `verb ${String(action.verb)}`).toBe(true);
+    expect(verbs).toContain(action.verb);
+    const schema = verbSchemas[action.verb as keyof typeof verbSchemas];
+    const parsed = schema.safeParse(action.data ?? {});
+    expect(parsed.success, `${String(action.verb)} data ${JSON.stringify(action.data)}`).toBe(true);
+    expect(typeof action.title).toBe('string');
+  }
+  for (const n of nodes) expect(n.type).not.toBe('Action.Submit'); // Universal Actions only
+
+  const ids = nodes.filter((n) => String(n.type).startsWith('Input.')).map((n) => n.id);
+  for (const id of ids) expect(typeof id === 'string' && id.length > 0).toBe(true);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
+const forum = (i: number, over: Partial<ForumRecord> = {}): ForumRecord => ({
+  id: `forum-${i}`,
+  name: `Trygghetsrådet ${DISTRICTS[i % DISTRICTS.length]} ${i}`,
+  kind: forumKinds[i % forumKinds.length]!,
+  districts: [DISTRICTS[i % DISTRICTS.length]!, DISTRICTS[(i + 1) % DISTRICTS.length]!],
+  contacts: [{ name: `Kontakt ${i}`, aadObjectId: `aad-${i}` }, { name: 'Åsa Öberg' }],
+  conversationId: `19:forum${i}@thread.tacv2`,
+  active: i % 4 !== 3,
+  memberIds: [],
+  ...over,
+});
+
+const meeting = (index: number, over: Partial<MeetingRecord> = {}): MeetingRecord => ({
+  id: `2027-${index}`,
+  year: 2027,
+  index,
+  date: ['2027-02-17', '2027-05-19', '2027-10-13'][index - 1] ?? '2027-12-01',
+  time: '13:00',
+  durationMinutes: 120,
+  status: 'confirmed',
+  sequence: 0,
+  uid: `samverkan-2027-${index}@example`,
+  ...over,
+});
+
+const view = (m: MeetingRecord, version = 3): MeetingView => ({ meeting: m, version, icsUrl: `https://samverkan.example/ics/${m.id}.ics?t=abc` });
+
+function cardsFor(lang: Lang): [string, AdaptiveCard][] {
+  const m = messages(lang);
+  const thirty = Array.from({ length: 30 }, (_, i) => ({ forum: forum(i), channel: `Team Trygghet › Kanal ${i}` }));
+  const meetings = [view(meeting(1)), view(meeting(2, { status: 'cancelled', sequence: 2 })), view(meeting(3, { time: '09:30', sequence: 1 }))];
+  return [
+    ['helpCard chair, all commands', helpCard(m, ALL_COMMANDS, [m.help.roleChair, m.help.roleSteering])],
+    ['helpCard forum member with lead', helpCard(m, ['help', 'listForums', 'meetings'], [m.help.roleForum('Trygghetsrådet Berga, Sociala insatsgruppen')], m.unknownCommand('hjälp'))],
+    ['helpCard guest', helpCard(m, ['help'], [m.help.roleGuest], m.unknownCommand())],
+    ['forumFormCard new', forumFormCard(m, DISTRICTS)],
+    ['forumFormCard one district', forumFormCard(m, ['Berga'])],
+    [
+      'forumFormCard edit with values',
+      forumFormCard(m, DISTRICTS, {
+        existing: { id: 'trygghetsradet-berga', version: 7, name: 'Trygghetsrådet Berga' },
+        values: { name: 'Trygghetsrådet Berga', kind: 'socialInsatsgrupp', districts: 'Berga,Skäggetorp', contacts: 'Anna Andersson, Bo Berg' },
+      }),
+    ],
+    [
+      'forumFormCard with field errors and banner',
+      forumFormCard(m, DISTRICTS, {
+        values: { name: 'A', kind: 'bogus', districts: 'Mars', contacts: 'x' },
+        errors: { name: 'tooShort', kind: 'chooseOne', districts: 'unknownDistrict', contacts: 'tooMany', form: 'noSuchCode' },
+        banner: m.errors.invalidInput,
+      }),
+    ],
+    ['forumFormCard stale banner', forumFormCard(m, DISTRICTS, { existing: { id: 'x', version: 0, name: 'X' }, banner: m.errors.staleWrite })],
+    ['forumSummaryCard active', forumSummaryCard(m, forum(0), 1, m.forum.saved('Trygghetsrådet Berga 0'))],
+    ['forumSummaryCard inactive, no contacts', forumSummaryCard(m, forum(3, { active: false, contacts: [] }), 12, m.forum.deactivated('X'))],
+    ['forumSummaryCard version 0', forumSummaryCard(m, forum(1), 0)],
+    ['forumListCard empty', forumListCard(m, [])],
+    ['forumListCard 30 forums', forumListCard(m, thirty)],
+    ['planCard proposal', planCard(m, 2027, [1, 2, 3].map((i) => ({ index: i, windowLabel: ['feb–mar', 'maj–jun', 'sep–okt'][i - 1]!, date: meeting(i).date, time: '13:00' })))],
+    [
+      'planCard with errors and existing',
+      planCard(
+        m,
+        2027,
+        [1, 2, 3].map((i) => ({ index: i, windowLabel: `T${i}`, date: meeting(i).date, time: '13:00' })),
+        { errors: { date1: 'holiday|Påskdagen', date2: 'blocked|sportlov', time3: 'time', date3: 'order' }, hasExisting: true },
+      ),
+    ],
+    ['meetingsCard empty', meetingsCard(m, lang, [], true)],
+    ['meetingsCard empty with lead', meetingsCard(m, lang, [], false, m.plan.confirmed(2027))],
+    ['meetingsCard chair (one cancelled)', meetingsCard(m, lang, meetings, true, m.meetings.movedTo('Möte', '2027-05-20 kl. 13:00'))],
+    ['meetingsCard member (read only)', meetingsCard(m, lang, meetings, false)],
+    ['meetingsCard all cancelled', meetingsCard(m, lang, [view(meeting(1, { status: 'cancelled' }))], true)],
+    ['moveMeetingCard', moveMeetingCard(m, lang, view(meeting(2)))],
+    [
+      'moveMeetingCard with errors, values and banner',
+      moveMeetingCard(m, lang, view(meeting(2), 9), { errors: { date2: 'weekend', time2: 'time' }, values: { date: '2027-05-22', time: '25:00' }, banner: m.errors.conflict }),
+    ],
+    ['cancelMeetingCard', cancelMeetingCard(m, lang, view(meeting(3)))],
+    ['meetingNoticeCard with calendar link', meetingNoticeCard(m, m.meetings.invitation('Styrgruppsmöte 1/2027', '2027-02-17 kl. 13:00'), 'https://samverkan.example/ics/2027-1.ics')],
+    ['meetingNoticeCard without link', meetingNoticeCard(m, m.meetings.cancelledNotice('Styrgruppsmöte 2/2027'))],
+  ];
+}
+
+describe.each(['sv', 'en'] as const)('every card builder in %s', (lang) => {
+  const cards = cardsFor(lang);
+  it.each(cards)('%s is a valid Adaptive Card 1.5 for Teams', (_name, json) => {
+    checkCard(json);
+  });
+});
+
+describe('card details', () => {
+  it('the list of 30 forums has all of them and stays well under 40 KB', () => {
+    const m = messages('sv');
+    const json = forumListCard(m, Array.from({ length: 30 }, (_, i) => ({ forum: forum(i), channel: `Kanal ${i}` })));
+    expect(json.body).toHaveLength(31);
+    expect(Buffer.byteLength(JSON.stringify(json))).toBeLessThan(MAX_BYTES / 2);
+  });
+
+  it('field errors appear as sentences under their inputs', () => {
+    const m = messages('en');
+    const json = JSON.stringify(planCard(m, 2027, [{ index: 1, windowLabel: 'T1', date: '2027-03-28', time: '13:00' }], { errors: { date1: 'holiday|Påskdagen' } }));
+    expect(json).toContain('That is a public holiday (Påskdagen).');
+  });
+
+  it('a cancelled meeting has no actions; read-only members get only the calendar link', () => {
+    const m = messages('sv');
+    const cancelled = typedNodes(meetingsCard(m, 'sv', [view(meeting(1, { status: 'cancelled' }))], true));
+    expect(cancelled.filter((n) => String(n.type).startsWith('Action.'))).toEqual([]);
+    const readOnly = typedNodes(meetingsCard(m, 'sv', [view(meeting(1))], false));
+    expect(readOnly.filter((n) => String(n.type).startsWith('Action.')).map((n) => n.type)).toEqual(['Action.OpenUrl']);
+  });
+
+  it('every verb is used by some card', () => {
+    const used = new Set(
+      (['sv', 'en'] as const).flatMap((lang) =>
+        cardsFor(lang).flatMap(([, json]) =>
+          typedNodes(json)
+            .filter((n) => n.type === 'Action.Execute')
+            .map((n) => n.verb),
+        ),
+      ),
+    );
+    expect([...used].sort()).toEqual([...verbs].sort());
+  });
+});
+
+describe('the validator catches broken cards (so the checks above can fail)', () => {
+  const base = { type: 'AdaptiveCard', version: '1.5' };
+  const broken: [string, unknown, string][] = [
+    ['unknown element type', { ...base, body: [{ type: 'TextBlok', text: 'x' }] }, 'UnknownElementType'],
+    ['unknown action type', { ...base, body: [], actions: [{ type: 'Action.Exekute', title: 'x' }] }, 'UnknownActionType'],
+    ['bad enum value', { ...base, body: [{ type: 'TextBlock', text: 'x', color: 'Purple' }] }, 'InvalidPropertyValue'],
+    [
+      'duplicate input ids',
+      {
+        ...base,
+        body: [
+          { type: 'Input.Text', id: 'name', label: 'a' },
+          { type: 'Input.Text', id: 'name', label: 'b' },
+        ],
+      },
+      'DuplicateId',
+    ],
+    ['required input without label', { ...base, body: [{ type: 'Input.Text', id: 'x', isRequired: true, errorMessage: 'e' }] }, 'RequiredInputsShouldHaveLabel'],
+    ['required input without error message', { ...base, body: [{ type: 'Input.Text', id: 'x', isRequired: true, label: 'l' }] }, 'RequiredInputsShouldHaveErrorMessage'],
+  ];
+  it.each(broken)('%s → %s', (_name, json, event) => {
+    expect(acProblems(json).map((p) => p.event)).toContain(event);
+  });
+
+  it('checkCard rejects a card with an unknown element', () => {
+    const json = { type: 'AdaptiveCard', $schema: 'x', version: '1.5', body: [{ type: 'Carousel2' }] } as unknown as AdaptiveCard;
+    expect(() => checkCard(json)).toThrow();
+  });
+
+  it('checkCard rejects an Action.Execute with an unknown verb or bad data', () => {
+    const m = messages('sv');
+    const badVerb = cancelMeetingCard(m, 'sv', view(meeting(1)));
+    (badVerb.actions![0] as Record<string, unknown>).verb = 'meeting.delete';
+    expect(() => checkCard(badVerb)).toThrow();
+    const badData = cancelMeetingCard(m, 'sv', view(meeting(1)));
+    (badData.actions![0] as Record<string, unknown>).data = { meetingId: '' };
+    expect(() => checkCard(badData)).toThrow();
+  });
+
+  it('checkCard rejects a card over 40 KB', () => {
+    const m = messages('sv');
+    expect(() => checkCard(meetingNoticeCard(m, 'x'.repeat(MAX_BYTES)))).toThrow();
+  });
+});
