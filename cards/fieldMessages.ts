@@ -5,8 +5,8 @@ import type { FieldErrors } from '../src/domain/errors.js';
 export function fieldMessage(m: Catalog, code: string | undefined): string | undefined {
   if (!code) return undefined;
   const [key, param = ''] = code.split('|') as [string, string?];
-  const entry = (m.fieldErrors as Record<string, string | ((p: string) => string)>)[key];
-  if (entry === undefined) return m.errors.invalidInput;
+  if (!Object.hasOwn(m.fieldErrors, key)) return m.errors.invalidInput;
+  const entry = (m.fieldErrors as Record<string, string | ((p: string) => string)>)[key]!;
   return typeof entry === 'function' ? entry(param) : entry;
 }
 

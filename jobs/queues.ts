@@ -44,9 +44,12 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+export function createQueues(connection: ConnectionOptions, prefix: string, onError: (queue: string, err: Error) => void = () => undefined): Queues {
   const timeline = new Queue<TimelineJob>(queueNames.timeline, { connection, prefix, defaultJobOptions });
   const notify = new Queue<NotifyJob>(queueNames.notify, { connection, prefix, defaultJobOptions });
+  // Connection problems are events, reported by the caller (and by /readyz), never throws.
+  timeline.on('error', (err) => onError(queueNames.timeline, err));
+  notify.on('error', (err) => onError(queueNames.notify, err));
   return {
     timeline,
     notify,

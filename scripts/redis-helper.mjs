@@ -56,11 +56,11 @@ export function redisBinary() {
   return bin;
 }
 
-/** Starts a private redis-server; `extraArgs` e.g. ['--appendonly','yes']. */
-export async function startPrivateRedis(extraArgs = []) {
+/** Starts a private redis-server; `extraArgs` e.g. ['--appendonly','yes']; `opts.port`/`opts.dir` to restart one. */
+export async function startPrivateRedis(extraArgs = [], opts = {}) {
   const bin = redisBinary();
-  const dir = mkdtempSync(join(tmpdir(), 'samverkan-redis-'));
-  const port = await freePort();
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'samverkan-redis-'));
+  const port = opts.port ?? (await freePort());
   const child = spawn(
     bin,
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', ...extraArgs],
@@ -71,17 +71,20 @@ export async function startPrivateRedis(extraArgs = []) {
     if (await pingRedis(url, 200)) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const stop = () => {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  /** Stops the server; `keepDir` leaves its data for a restart on the same dir. */
+  const stop = async (opts2 = {}) => {
+    child.kill(opts2.signal ?? 'SIGTERM');
+    await exited;
+    if (!opts2.keepDir) rmSync(dir, { recursive: true, force: true });
   };
-  return { url, port, child, stop };
+  return { url, port, dir, child, stop };
 }
 
 /** REDIS_URL when reachable, else a private server. */
 export async function ensureRedis() {
   const url = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  if (await pingRedis(url)) return { url, stop: () => {}, private: false };
+  if (await pingRedis(url)) return { url, stop: async () => {}, private: false };
   const started = await startPrivateRedis();
   return { ...started, private: true };
 }

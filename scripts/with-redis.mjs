@@ -18,7 +18,7 @@ const child = spawn(cmd, args, {
 const forward = (sig) => child.kill(sig);
 process.on('SIGINT', forward);
 process.on('SIGTERM', forward);
-child.on('exit', (code, signal) => {
-  redis.stop();
+child.on('exit', async (code, signal) => {
+  await redis.stop();
   process.exit(code ?? (signal ? 1 : 0));
 });

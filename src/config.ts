@@ -67,7 +67,7 @@ function crossFieldProblems(env: Record<string, string | undefined>): { variable
     if (!env.ADMIN_TOKEN) problems.push({ variable: 'ADMIN_TOKEN', message: 'required when NODE_ENV=production' });
   }
   if (env.BOT_TYPE === 'SingleTenant' && !env.BOT_TENANT_ID) problems.push({ variable: 'BOT_TENANT_ID', message: 'required when BOT_TYPE=SingleTenant' });
-  if (env.BOT_PASSWORD && !env.BOT_ID) problems.push({ variable: 'BOT_ID', message: 'required when BOT_PASSWORD is set' });
+  if (env.BOT_PASSWORD && !env.BOT_ID && env.NODE_ENV !== 'production') problems.push({ variable: 'BOT_ID', message: 'required when BOT_PASSWORD is set' });
   return problems;
 }
 

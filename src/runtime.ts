@@ -34,10 +34,11 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   const clock = opts.clock ?? (() => new Date());
   const redis = createStoreRedis(config.REDIS_URL);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection problem'));
+  await waitForRedis(redis, 10_000, log);
   const queueRedis = createQueueRedis(config.REDIS_URL);
   queueRedis.on('error', () => undefined);
   const keys = new Keys(config.KEY_PREFIX);
-  const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX);
+  const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX, (queue, err) => log.debug({ queue, err: err.message }, 'queue connection problem'));
   const services: Services = {
     config,
     repos: createRepositories(redis, keys, clock),
@@ -103,4 +104,17 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
       await Promise.allSettled([redis.quit(), queueRedis.quit()]);
     },
   };
+}
+
+/** Start-up waits a little for Redis; if it is still down the process starts anyway and reports 503 until it is back. */
+async function waitForRedis(redis: Redis, timeoutMs: number, log: Logger): Promise<void> {
+  if (redis.status === 'ready') return;
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+  if (!ready) log.error('Redis is not reachable; starting anyway, /readyz answers 503 until it is');
 }

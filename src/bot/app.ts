@@ -17,11 +17,29 @@ import { langOf, messages } from '../i18n/index.js';
  */
 export function createAdapter(s: Services): TeamsAdapter {
   const c = s.config;
-  return new TeamsAdapter(
+  const adapter = new TeamsAdapter(
     c.BOT_ID
       ? { MicrosoftAppId: c.BOT_ID, MicrosoftAppPassword: c.BOT_PASSWORD, MicrosoftAppType: c.BOT_TYPE, MicrosoftAppTenantId: c.BOT_TENANT_ID }
       : {},
   );
+  // Failures outside our routes (e.g. turn state unreadable while Redis is down): one
+  // localized sentence, no stack trace to the user, and the process stays up.
+  adapter.onTurnError = async (ctx, error) => {
+    logError(s, ctx, error);
+    const m = messages(langOf(ctx.activity.locale, s.config.DEFAULT_LOCALE));
+    try {
+      if (ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === ACTION_INVOKE) {
+        await respondInvoke(ctx, 200, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: messageCard(userMessageFor(error, m)) });
+      } else if (ctx.activity.type === ActivityTypes.Invoke) {
+        await respondInvoke(ctx, 500);
+      } else if (ctx.activity.type === ActivityTypes.Message) {
+        await replyText(ctx, userMessageFor(error, m));
+      }
+    } catch (sendError) {
+      logError(s, ctx, sendError);
+    }
+  };
+  return adapter;
 }
 
 const ACTION_INVOKE = 'adaptiveCard/action';
@@ -105,10 +123,6 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
       logError(s, ctx, error);
       await replyText(ctx, userMessageFor(error, m)).catch(() => undefined);
     }
-  });
-
-  app.error(async (ctx, error) => {
-    logError(s, ctx, error);
   });
 
   return app;

@@ -32,7 +32,9 @@ export function normalizeCommandText(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9? ]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // "hjälp?" means "hjälp"; a lone "?" stays the help shortcut.
+    .replace(/^(.+?)\s*\?+$/, '$1');
 }
 
 export function parseCommand(text: string): Command {
@@ -52,7 +54,7 @@ export function parseCommand(text: string): Command {
 
 /** The command whose phrase is closest, when the text looks like a typo of one. */
 function suggest(norm: string): CommandName | undefined {
-  if (!norm) return undefined;
+  if (norm.length < 2) return undefined;
   const head = norm.replace(/ \d{4}$/, '');
   let best: { name: CommandName; phrase: string; distance: number } | undefined;
   for (const p of phrases) {

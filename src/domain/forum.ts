@@ -30,7 +30,7 @@ export function forumFormSchema(allowedDistricts: readonly string[]) {
     kind: z.enum(forumKinds, { error: 'chooseOne' }),
     districts: z
       .string({ error: 'chooseAtLeastOne' })
-      .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
+      .transform((s) => [...new Set(s.split(',').map((d) => d.trim()).filter(Boolean))])
       .pipe(
         z
           .array(z.string().refine((d) => allowedDistricts.includes(d), 'unknownDistrict'))
@@ -59,7 +59,7 @@ export function forumIdFromName(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
+    .slice(0, 48)
+    .replace(/^-+|-+$/g, '');
   return slug || 'forum';
 }

@@ -13,6 +13,8 @@ export interface Stored<T> {
 }
 
 const MUST_NOT_EXIST = -1;
+/** Each failed attempt means another writer succeeded, so this bounds the concurrency mutate copes with. */
+const MUTATE_ATTEMPTS = 50;
 
 /**
  * Compare-and-set of a record plus its audit line, atomically. Returns
@@ -103,14 +105,18 @@ export class VersionedRepository<T> {
    * (e.g. marking a conversation inactive): retried on a concurrent write.
    */
   async mutate(id: string, actor: string, action: string, change: (current: T | null) => T | null): Promise<Stored<T> | null> {
-    for (let attempt = 0; attempt < 10; attempt++) {
+    for (let attempt = 0; attempt < MUTATE_ATTEMPTS; attempt++) {
       const current = await this.get(id);
       const next = change(current?.data ?? null);
       if (next === null) return current;
       try {
         return await this.write(id, current ? current.version : MUST_NOT_EXIST, next, actor, action, current?.data ?? null);
       } catch (e) {
-        if (e instanceof DomainError && (e.reason === 'stale-write' || e.reason === 'already-exists')) continue;
+        if (e instanceof DomainError && (e.reason === 'stale-write' || e.reason === 'already-exists')) {
+          // Jitter breaks the lock-step of many writers that all re-read the same version.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
+          continue;
+        }
         throw e;
       }
     }

@@ -41,6 +41,7 @@ export const timelineSettingsSchema = z.object({
   remind1: step('remind1'),
   deadline: step('deadline'),
   publish: step('publish'),
+  meetingDay: step('meetingDay'),
   decisions: step('decisions'),
 });
 

@@ -26,6 +26,7 @@ describe('planSettingsSchema defaults', () => {
         remind1: { offsetDays: -1, time: '09:00' },
         deadline: { offsetDays: -2, time: '12:00' },
         publish: { offsetDays: -1, time: '08:00' },
+        meetingDay: { offsetDays: 0, time: '08:00' },
         decisions: { offsetDays: 1, time: '09:00' },
       },
     });

@@ -21,6 +21,7 @@ describe('meetingTimeline with the default offsets', () => {
       ['deadline', '2026-03-30', '12:00', '2026-03-30T10:00:00.000Z'],
       ['publish', '2026-03-31', '08:00', '2026-03-31T06:00:00.000Z'],
       ['remind1', '2026-03-31', '09:00', '2026-03-31T07:00:00.000Z'],
+      ['meetingDay', '2026-04-01', '08:00', '2026-04-01T06:00:00.000Z'],
       ['decisions', '2026-04-02', '09:00', '2026-04-02T07:00:00.000Z'],
     ]);
   });
@@ -33,6 +34,7 @@ describe('meetingTimeline with the default offsets', () => {
       ['deadline', '2026-10-26', '12:00', '2026-10-26T11:00:00.000Z'],
       ['publish', '2026-10-27', '08:00', '2026-10-27T07:00:00.000Z'],
       ['remind1', '2026-10-27', '09:00', '2026-10-27T08:00:00.000Z'],
+      ['meetingDay', '2026-10-28', '08:00', '2026-10-28T07:00:00.000Z'],
       ['decisions', '2026-10-29', '09:00', '2026-10-29T08:00:00.000Z'],
     ]);
   });
@@ -63,12 +65,12 @@ describe('meetingTimeline with configured offsets', () => {
 
   it('orders steps at the same instant as timelineStepKinds does', () => {
     const steps = meetingTimeline({ date: '2026-05-20', time: '13:00' }, custom({ publish: { offsetDays: -1, time: '09:00' } }));
-    expect(steps.map((s) => s.kind)).toEqual(['prompt', 'remind7', 'remind3', 'deadline', 'remind1', 'publish', 'decisions']);
+    expect(steps.map((s) => s.kind)).toEqual(['prompt', 'remind7', 'remind3', 'deadline', 'remind1', 'publish', 'meetingDay', 'decisions']);
   });
 
   it('re-sorts when an offset moves a step past another', () => {
     const steps = meetingTimeline({ date: '2026-05-20', time: '13:00' }, custom({ deadline: { offsetDays: -4, time: '12:00' } }));
-    expect(steps.map((s) => s.kind)).toEqual(['prompt', 'remind7', 'deadline', 'remind3', 'publish', 'remind1', 'decisions']);
+    expect(steps.map((s) => s.kind)).toEqual(['prompt', 'remind7', 'deadline', 'remind3', 'publish', 'remind1', 'meetingDay', 'decisions']);
   });
 });
 
@@ -81,7 +83,7 @@ describe('dueSteps', () => {
     ['2026-03-29T06:59:00.000Z', ['prompt', 'remind7']],
     ['2026-03-30T10:00:00.000Z', ['prompt', 'remind7', 'remind3', 'deadline']],
     ['2026-03-31T06:30:00.000Z', ['prompt', 'remind7', 'remind3', 'deadline', 'publish']],
-    ['2026-06-01T00:00:00.000Z', ['prompt', 'remind7', 'remind3', 'deadline', 'publish', 'remind1', 'decisions']],
+    ['2026-06-01T00:00:00.000Z', ['prompt', 'remind7', 'remind3', 'deadline', 'publish', 'remind1', 'meetingDay', 'decisions']],
   ])('at %s → %j', (now, expected) => {
     expect(dueSteps(steps, new Date(now)).map((s) => s.kind)).toEqual(expected);
   });
