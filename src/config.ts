@@ -52,7 +52,7 @@ export const envSchema = z
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DISTRICTS: csv.transform((list) => (list.length ? list : ['Berga', 'Ryd', 'Skäggetorp', 'Lambohov', 'Centrum', 'Johannelund'])),
-    MEETING_WEEKDAY: z.coerce.number().int().min(1).max(7).default(3),
+    MEETING_WEEKDAY: z.coerce.number().int().min(1).max(5).default(3),
     MEETING_TIME: z.string().regex(hhmm, 'must be HH:MM').default('13:00'),
     MEETING_DURATION_MINUTES: z.coerce.number().int().min(15).max(480).default(120),
     RECONCILE_CRON: z.string().default('*/5 * * * *'),

@@ -10,7 +10,17 @@ function roleFromArgs(argv: string[]): Role {
   process.exit(1);
 }
 
+/** A local `.env` is read when present; real environment variables win. */
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile('.env');
+  } catch {
+    // no .env: the environment alone configures the process
+  }
+}
+
 async function main(): Promise<void> {
+  loadDotEnv();
   let config;
   try {
     config = loadConfig();
