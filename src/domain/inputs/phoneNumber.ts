@@ -10,7 +10,8 @@
  * - it has 8 to 10 digits in national form (leading 0 included);
  * - written in groups, the first group is an area code of 2–4 digits (08 is the only
  *   two-digit one, which also spares "05-12" and the like) and later groups have 2–8
- *   digits; a DD-MM-YYYY date shape is never a phone number.
+ *   digits; a DD-MM-YYYY date and an HHMM-HHMM time range ("0800-1700") are never
+ *   phone numbers.
  * Groups are tried as a growing prefix, so trailing numbers ("… 45 67 10 gånger") do
  * not hide a phone number in front of them.
  */
@@ -89,5 +90,8 @@ function wellFormed(groups: readonly string[]): boolean {
   if (area.length < 2 || area.length > 4 || (area.length === 2 && area !== '08')) return false;
   if (rest.some((g) => g.length < 2 || g.length > 8)) return false;
   const isDateShape = groups.length === 3 && area.length === 2 && rest[0]?.length === 2 && rest[1]?.length === 4;
-  return !isDateShape;
+  const isTimeRange = groups.length === 2 && isHhmm(area) && isHhmm(rest[0] ?? '');
+  return !isDateShape && !isTimeRange;
 }
+
+const isHhmm = (g: string) => /^(?:[01]\d|2[0-3])[0-5]\d$/.test(g);
