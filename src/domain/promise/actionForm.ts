@@ -103,8 +103,8 @@ const actionUpdateFormSchema = z.object({
 /**
  * The update card → what applyActionUpdate takes (the caller adds the meeting id).
  * `count` is a whole number ≥ 0 ("6", "1 000", 6). A count needs a follow-up text to
- * say what was counted, and an update that changes nothing is refused on the follow-up
- * field: without a status change, the follow-up is what is missing.
+ * say what was counted. A submit with neither status nor follow-up is refused on the
+ * follow-up field: on a follow-up-only card that is the input left empty.
  */
 export function parseActionUpdateForm(raw: Record<string, unknown>): FormResult<ActionUpdateFormValue> {
   const parsed = toFormResult(actionUpdateFormSchema.safeParse(asFormObject(raw)));

@@ -49,6 +49,8 @@ export interface ActionUpdate {
 /**
  * The item after an owner's (or chair's) update. Throws 'not-allowed' for anyone else,
  * and 'invalid-input' for a follow-up without a meeting or a count without a text.
+ * Only the item is at hand here: refusing items of an avslutat promise is the caller's
+ * canUpdateAction(action, actor, promise) check.
  *
  * - Becoming klar records today's local date as completedAt; leaving klar removes it,
  *   so completedLate() always describes the current completion.
