@@ -22,6 +22,12 @@ export const notifyJobSchema = z.object({
   conversationId: z.string(),
   template: z.enum(noticeTemplates),
   meetingId: z.string().optional(),
+  forumId: z.string().optional(),
+  /**
+   * A card that lives on: its activity id is kept under this key, and a later job with
+   * the same key updates that message in place instead of posting a second one.
+   */
+  cardKey: z.string().optional(),
 });
 export type NotifyJob = z.infer<typeof notifyJobSchema>;
 

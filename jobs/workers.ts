@@ -3,6 +3,7 @@ import type { Services } from '../src/services/services.js';
 import { createNotifyProcessor, type OutboundSender } from './processors/notify.js';
 import { createTimelineStepProcessor } from './processors/timelineStep.js';
 import { queueNames } from './queues.js';
+import type { ConversationRateLimiter } from '../src/store/conversationRateLimiter.js';
 
 export interface Workers {
   all: Worker[];
@@ -10,15 +11,15 @@ export interface Workers {
 }
 
 /** Starts one worker per queue. Any number of processes may run these against one Redis. */
-export function startWorkers(s: Services, connection: ConnectionOptions, sender: OutboundSender): Workers {
+export function startWorkers(s: Services, connection: ConnectionOptions, sender: OutboundSender, limiter?: ConversationRateLimiter): Workers {
   const prefix = s.config.QUEUE_PREFIX;
   const timeline = new Worker(queueNames.timeline, createTimelineStepProcessor(s), { connection, prefix, concurrency: 4 });
-  const notify: Worker = new Worker(queueNames.notify, createNotifyProcessor(s, sender, () => notify), {
+  const notify: Worker = new Worker(queueNames.notify, createNotifyProcessor(s, sender, () => notify, limiter), {
     connection,
     prefix,
     concurrency: 8,
-    // Teams allows roughly 50 requests per second per bot across conversations.
-    limiter: { max: 50, duration: 1_000 },
+    // The global limit (per app per tenant); the per-conversation one is the limiter above.
+    limiter: { max: s.config.NOTIFY_RATE_PER_SECOND, duration: 1_000 },
   });
   const all = [timeline, notify];
   for (const w of all) {

@@ -1,4 +1,6 @@
+import cron from 'node-cron';
 import { z } from 'zod';
+import { parseRateWindows } from './store/conversationRateLimiter.js';
 
 /**
  * The whole environment, validated once at start-up. A bad or missing value stops the
@@ -55,7 +57,23 @@ export const envSchema = z
     MEETING_WEEKDAY: z.coerce.number().int().min(1).max(5).default(3),
     MEETING_TIME: z.string().regex(hhmm, 'must be HH:MM').default('13:00'),
     MEETING_DURATION_MINUTES: z.coerce.number().int().min(15).max(480).default(120),
-    RECONCILE_CRON: z.string().default('*/5 * * * *'),
+    RECONCILE_CRON: z.string().refine((c) => cron.validate(c), 'must be a cron expression').default('*/5 * * * *'),
+    /** Teams' documented global limit: 50 requests per second per app per tenant. */
+    NOTIFY_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Teams' documented per-bot-per-conversation limits, as max/seconds windows. */
+    NOTIFY_CONVERSATION_LIMITS: z
+      .string()
+      .default('7/1,8/2,60/30,1800/3600')
+      .refine((s) => {
+        try {
+          return parseRateWindows(s).length > 0;
+        } catch {
+          return false;
+        }
+      }, 'must be max/seconds windows, e.g. 7/1,60/30')
+      .transform((s) => parseRateWindows(s)),
+    /** Attempts for a failing outbound message (412, 5xx, timeouts) before the dead-letter list. */
+    NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   });
 
 /** Rules across variables; checked on the raw strings so they are reported even when other variables are bad. */

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './log.js';
 import type { Services } from './services/services.js';
 import { RedisBotStorage } from './store/botStorage.js';
 import { Keys } from './store/keys.js';
+import { ConversationRateLimiter } from './store/conversationRateLimiter.js';
 import { createQueueRedis, createStoreRedis, redisIsReachable } from './store/redis.js';
 import { createRepositories } from './store/repositories.js';
 
@@ -58,7 +59,8 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   let scheduler: Scheduler | undefined;
   if (role !== 'web') {
     // Workers need their own connection per BullMQ's rules (blocking commands).
-    workers = startWorkers(services, createQueueRedis(config.REDIS_URL), createSender(services, adapter));
+    const limiter = new ConversationRateLimiter(redis, keys, config.NOTIFY_CONVERSATION_LIMITS);
+    workers = startWorkers(services, createQueueRedis(config.REDIS_URL), createSender(services, adapter), limiter);
     scheduler = startScheduler(services, redis);
   }
 
@@ -74,10 +76,10 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   if (role !== 'worker') {
     const storage = new RedisBotStorage(redis, keys);
     const bot = createBotApp(services, adapter, storage);
-    const http = createHttpApp({ s: services, ready, messages: (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx).then(() => undefined)) });
+    const http = createHttpApp({ s: services, ready, queues, messages: (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx).then(() => undefined)) });
     server = await listen(http, config.PORT);
   } else {
-    const http = createHttpApp({ s: services, ready });
+    const http = createHttpApp({ s: services, ready, queues });
     server = await listen(http, config.PORT);
   }
   const address = server.address();

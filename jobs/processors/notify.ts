@@ -1,12 +1,16 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { ConversationRateLimiter } from '../../src/store/conversationRateLimiter.js';
 import { conversationKey } from '../../src/domain/conversation.js';
 import type { Services } from '../../src/services/services.js';
 import { notifyJobSchema, type NotifyJob } from '../queues.js';
 
 /** The Teams side of sending, kept behind this interface (src/bot/sender.ts implements it). */
 export interface OutboundSender {
-  /** Renders the notice for the conversation and sends it; returns the activity id. */
-  send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined): Promise<string | undefined>;
+  /**
+   * Renders the notice for the conversation and sends it — or, with `existingActivityId`,
+   * updates that message in place. Returns the activity id (undefined: nothing to send).
+   */
+  send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined, existingActivityId?: string): Promise<string | undefined>;
 }
 
 /** HTTP status of a failed Bot Connector call, however botbuilder wrapped it. */
@@ -29,8 +33,8 @@ export function retryAfterMs(error: unknown): number | undefined {
  * Sends one proactive message. A "sent" marker keyed by the job id makes a retry after
  * a crash between sending and completing harmless; 403/404 means the bot was removed.
  */
-export function createNotifyProcessor(s: Services, sender: OutboundSender, workerRef: () => Worker | undefined) {
-  return async (job: Job<NotifyJob>): Promise<string> => {
+export function createNotifyProcessor(s: Services, sender: OutboundSender, workerRef: () => Worker | undefined, limiter?: ConversationRateLimiter) {
+  return async (job: Job<NotifyJob>, token?: string): Promise<string> => {
     const parsed = notifyJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid notify job data');
     const data = parsed.data;
@@ -39,12 +43,25 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
     const key = conversationKey(data.conversationId);
     const conv = await s.repos.conversations.get(key);
     if (!conv || !conv.data.active) return 'skipped: conversation inactive';
+    // Teams' per-conversation limit: wait for a free slot without spending an attempt.
+    const wait = limiter ? await limiter.acquire(key) : 0;
+    if (wait > 0) {
+      await job.moveToDelayed(Date.now() + wait, token);
+      throw new DelayedError();
+    }
+    const existing = data.cardKey ? ((await s.repos.markers.get('card', data.cardKey)) ?? undefined) : undefined;
     try {
-      const activityId = await sender.send(data, conv.data.reference, conv.data.locale);
+      const activityId = await sender.send(data, conv.data.reference, conv.data.locale, existing);
+      if (data.cardKey && activityId && !existing) await s.repos.markers.set('card', data.cardKey, activityId);
       await s.repos.markers.set('sent', sentKey, activityId ?? 'sent');
-      return 'sent';
+      return existing ? 'updated' : 'sent';
     } catch (error) {
       const status = statusOf(error);
+      if (existing && status === 404) {
+        // The card we meant to update is gone (deleted by a user): post a fresh one next time.
+        await s.repos.markers.del('card', data.cardKey!);
+        throw error;
+      }
       if (status === 403 || status === 404) {
         await s.repos.conversations.mutate(key, 'system', 'deactivate', (c) => (c ? { ...c, active: false, removedAt: s.clock().toISOString() } : null));
         s.log.warn({ jobId: job.id, status }, 'conversation gone; marked inactive');

@@ -7,11 +7,16 @@ import { renderNotice } from './notices.js';
 /** Sends queued notices through the adapter (the only proactive path to Teams). */
 export function createSender(s: Services, adapter: TeamsAdapter): OutboundSender {
   return {
-    async send(job, reference, locale) {
+    async send(job, reference, locale, existingActivityId) {
       const activity = await renderNotice(s, job, locale);
       if (!activity) return undefined;
       let id: string | undefined;
       await adapter.continueConversationAsync(s.config.BOT_ID ?? '', reference as Partial<ConversationReference>, async (ctx) => {
+        if (existingActivityId) {
+          await ctx.updateActivity({ ...activity, id: existingActivityId });
+          id = existingActivityId;
+          return;
+        }
         // A notice is a new message (sendToConversation), not a reply to the synthetic continuation activity.
         ctx.onSendActivities(async (_c, activities, next) => {
           for (const a of activities) delete a.replyToId;

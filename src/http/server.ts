@@ -1,6 +1,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { Services } from '../services/services.js';
+import type { Queues } from '../../jobs/queues.js';
+import { adminAuth } from './adminAuth.js';
+import { BULL_BOARD_PATH, bullBoardRouter } from './bullBoard.js';
 import { icsRoute } from './icsRoute.js';
 import { securityHeaders } from './securityHeaders.js';
 
@@ -8,11 +11,13 @@ export interface HttpDeps {
   s: Services;
   /** Handles POST /api/messages (the adapter); absent in a worker-only process. */
   messages?: (req: Request, res: Response) => Promise<void>;
+  /** For the admin queue board; absent = no board. */
+  queues?: Queues;
   /** Redis reachable and workers up. */
   ready: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>;
 }
 
-export function createHttpApp({ s, messages, ready }: HttpDeps): express.Express {
+export function createHttpApp({ s, messages, ready, queues }: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
@@ -31,6 +36,18 @@ export function createHttpApp({ s, messages, ready }: HttpDeps): express.Express
     });
   }
   app.get('/meetings/:file', icsRoute(s));
+  if (queues) {
+    app.use(
+      BULL_BOARD_PATH,
+      adminAuth(s.config.ADMIN_TOKEN, s.config.PUBLIC_URL.startsWith('https:')),
+      (_req, res, next) => {
+        // Bull Board's UI needs its own scripts and styles; everything else stays locked down.
+        res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+        next();
+      },
+      bullBoardRouter(queues),
+    );
+  }
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });

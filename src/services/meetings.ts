@@ -108,6 +108,14 @@ export async function moveMeeting(s: Services, id: string, expectedVersion: numb
   const choice = { index, date, time };
   const errors = checkChoice(s, existing.data.year, choice, s.clock());
   if (Object.keys(errors).length) throw invalidInput(errors);
+  // The same spacing rule as the plan: the moved meeting keeps four weeks to the others.
+  const others = (await s.repos.meetings.list()).filter((m) => m.data.year === existing.data.year && m.id !== id && m.data.status === 'confirmed');
+  const neighbours = others.map((m) => m.data).sort((a, b) => a.index - b.index);
+  const before = neighbours.filter((m) => m.index < index).pop();
+  const after = neighbours.find((m) => m.index > index);
+  if ((before && daysBetween(before.date, date) < MIN_DAYS_APART) || (after && daysBetween(date, after.date) < MIN_DAYS_APART)) {
+    throw invalidInput({ [`date${index}`]: 'order' });
+  }
   if (existing.version !== expectedVersion) throw new DomainError('stale-write', 'meeting changed', { entity: 'meeting', id, currentVersion: existing.version });
   const moved = await applyMove(s, existing, date, time, actor);
   await ensureTimeline(s, moved.data);

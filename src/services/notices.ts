@@ -14,7 +14,7 @@ export async function enqueueNotice(
   subject: { meetingId?: string; occasion: string },
 ): Promise<string> {
   const jobId = safeJobId('n', template, subject.meetingId ?? 'none', subject.occasion, conversationKey(conversationId));
-  await s.queues.notify.add(template, { conversationId, template, ...(subject.meetingId ? { meetingId: subject.meetingId } : {}) }, { jobId });
+  await s.queues.notify.add(template, { conversationId, template, ...(subject.meetingId ? { meetingId: subject.meetingId } : {}) }, { jobId, attempts: s.config.NOTIFY_ATTEMPTS });
   return jobId;
 }
 

@@ -4,6 +4,20 @@ import type { Keys } from './keys.js';
 
 const TTL_SECONDS = 60 * 60 * 24 * 30;
 
+/** Compare-and-set on the eTag in one step, so two writers holding the same eTag cannot both win. */
+const WRITE = `
+local expected = ARGV[1]
+if expected ~= '' and expected ~= '*' then
+  local cur = redis.call('GET', KEYS[1])
+  if cur then
+    local ok, doc = pcall(cjson.decode, cur)
+    if not ok or doc['eTag'] ~= expected then return 0 end
+  end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', tonumber(ARGV[3]))
+return 1
+`;
+
 /**
  * botbuilder `Storage` for turn state in Redis, with eTag concurrency: a write whose eTag
  * is not '*' and differs from the stored one is refused, like botbuilder's own stores.
@@ -31,15 +45,10 @@ export class RedisBotStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     for (const [k, item] of Object.entries(changes)) {
-      const key = this.key(k);
-      const eTag = (item as { eTag?: string }).eTag;
-      if (eTag && eTag !== '*') {
-        const existing = await this.redis.get(key);
-        const currentTag = existing ? (JSON.parse(existing) as { eTag?: string }).eTag : undefined;
-        if (existing && currentTag !== eTag) throw new Error(`Storage: eTag conflict for ${k}`);
-      }
+      const eTag = (item as { eTag?: string }).eTag ?? '';
       const next = { ...item, eTag: String(Date.now()) + Math.random().toString(36).slice(2, 8) };
-      await this.redis.set(key, JSON.stringify(next), 'EX', TTL_SECONDS);
+      const ok = await this.redis.eval(WRITE, 1, this.key(k), eTag, JSON.stringify(next), String(TTL_SECONDS));
+      if (Number(ok) !== 1) throw new Error(`Storage: eTag conflict for ${k}`);
     }
   }
 

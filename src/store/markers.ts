@@ -25,6 +25,10 @@ export class Markers {
     await this.redis.set(this.key(kind, id), value, 'EX', ttlSeconds);
   }
 
+  async del(kind: string, id: string): Promise<void> {
+    await this.redis.del(this.key(kind, id));
+  }
+
   /** True for the caller that set it first. */
   async setOnce(kind: string, id: string, value = '1', ttlSeconds = YEAR_AND_A_BIT): Promise<boolean> {
     return (await this.redis.set(this.key(kind, id), value, 'EX', ttlSeconds, 'NX')) === 'OK';

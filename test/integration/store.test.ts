@@ -272,10 +272,8 @@ describe('RedisBotStorage', () => {
     expect((await storage.read(['k']))['k']).toMatchObject({ v: 4 });
   });
 
-  // Known bug (reported): write() checks the eTag with GET and then SETs, so writers that
-  // read the same version all pass the check and the last one silently wins. botbuilder's
-  // contract is that only one of them succeeds. Remove `.fails` once the write is atomic.
-  it.fails('concurrent writes based on the same eTag: only one succeeds', async () => {
+  // Regression: write() used to GET then SET, so writers holding the same eTag all won.
+  it('concurrent writes based on the same eTag: only one succeeds', async () => {
     const storage = new RedisBotStorage(t.redis, t.keys);
     await storage.write({ k: { v: 0 } });
     const base = (await storage.read(['k']))['k'] as { v: number; eTag: string };
