@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { inputsVerbSchemas } from './inputs/verbs.js';
+import { lagesbildVerbSchemas } from './lagesbild/verbs.js';
+import { promiseVerbSchemas } from './promise/verbs.js';
 
 /**
  * Every Action.Execute verb, with the schema of the data the card carries. Card builders
  * and the handler map both use this, so renaming a verb breaks the build, not a button.
  * Card data is untrusted: ids in it are re-checked against the user's roles.
  */
-const id = z.string().min(1).max(100);
-const version = z.coerce.number().int().min(0).max(1_000_000_000);
+export const id = z.string().min(1).max(100);
+export const version = z.coerce.number().int().min(0).max(1_000_000_000);
 
-export const verbSchemas = {
+const coreVerbSchemas = {
   'forum.save': z.object({ forumId: id.optional(), version: version.optional() }).passthrough(),
   'forum.edit': z.object({ forumId: id }),
   'forum.deactivate': z.object({ forumId: id, version }),
@@ -20,6 +23,8 @@ export const verbSchemas = {
   'meeting.cancelAsk': z.object({ meetingId: id }),
   'meeting.cancelConfirm': z.object({ meetingId: id, version }),
 } as const;
+
+export const verbSchemas = { ...coreVerbSchemas, ...inputsVerbSchemas, ...lagesbildVerbSchemas, ...promiseVerbSchemas } as const;
 
 export type Verb = keyof typeof verbSchemas;
 export const verbs = Object.keys(verbSchemas) as Verb[];

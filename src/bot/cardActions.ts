@@ -4,11 +4,13 @@ import { isVerb, verbSchemas, type Verb, type VerbData } from '../../cards/verbs
 import { editForum, saveForum, setForumActive } from './handlers/forums.js';
 import { askCancel, confirmCancel, confirmPlanVerb, meetingsListCard, openMove, saveMove } from './handlers/meetings.js';
 import type { RequestContext } from './requestContext.js';
-
-type VerbHandler<V extends Verb> = (rc: RequestContext, data: VerbData<V>, ctx: TurnContext) => Promise<AdaptiveCard>;
+import type { VerbHandler, VerbHandlers } from './verbHandler.js';
+import { inputsVerbHandlers } from './handlers/inputs/verbs.js';
+import { lagesbildVerbHandlers } from './handlers/lagesbild/verbs.js';
+import { promiseVerbHandlers } from './handlers/promise/verbs.js';
 
 /** One handler per verb; the mapped type makes a missing verb a build error. */
-const handlers: { [V in Verb]: VerbHandler<V> } = {
+const coreHandlers = {
   'forum.save': saveForum,
   'forum.edit': (rc, data) => editForum(rc, data),
   'forum.deactivate': (rc, data) => setForumActive(rc, data, false),
@@ -19,7 +21,9 @@ const handlers: { [V in Verb]: VerbHandler<V> } = {
   'meeting.moveSave': (rc, data) => saveMove(rc, data),
   'meeting.cancelAsk': (rc, data) => askCancel(rc, data),
   'meeting.cancelConfirm': (rc, data) => confirmCancel(rc, data),
-};
+} satisfies VerbHandlers<'forum.save' | 'forum.edit' | 'forum.deactivate' | 'forum.activate' | 'plan.confirm' | 'meetings.show' | 'meeting.moveOpen' | 'meeting.moveSave' | 'meeting.cancelAsk' | 'meeting.cancelConfirm'>;
+
+const handlers: VerbHandlers<Verb> = { ...coreHandlers, ...inputsVerbHandlers, ...lagesbildVerbHandlers, ...promiseVerbHandlers };
 
 export const messageCard = (message: string): AdaptiveCard => card([text(message)]);
 

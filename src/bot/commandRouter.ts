@@ -1,6 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { parseCommand, type Command } from '../domain/commands.js';
-import { can } from '../domain/roles.js';
+import { can, type Permission } from '../domain/roles.js';
+import { inputsCommand } from './handlers/inputs/commands.js';
+import { lagesbildCommand } from './handlers/lagesbild/commands.js';
+import { promiseCommand } from './handlers/promise/commands.js';
+import { exportMyData } from './handlers/privacy.js';
 import { allowedCommands, permissionFor, showHelp } from './handlers/help.js';
 import { listForums, registerForumCommand } from './handlers/forums.js';
 import { meetingsCommand, planCommand } from './handlers/meetings.js';
@@ -33,6 +37,23 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
       return meetingsCommand(rc, ctx);
     case 'addChair':
       return addChair(rc, ctx);
+    case 'iAmContact':
+    case 'sendPrompts':
+    case 'remind':
+    case 'status':
+    case 'retryFailed':
+      return inputsCommand(rc, ctx, cmd);
+    case 'compile':
+    case 'publish':
+      return lagesbildCommand(rc, ctx, cmd);
+    case 'promise':
+    case 'myActions':
+    case 'decisions':
+    case 'goals':
+    case 'followUp':
+      return promiseCommand(rc, ctx, cmd);
+    case 'exportMyData':
+      return exportMyData(rc, ctx);
     default: {
       const unhandled: never = cmd;
       return unhandled;
@@ -41,5 +62,7 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
 }
 
 function chairOnly(cmd: Command): boolean {
-  return cmd.name === 'registerSteering' || cmd.name === 'registerForum' || cmd.name === 'plan' || cmd.name === 'addChair';
+  return cmd.name !== 'unknown' && chairPermissions.has(permissionFor[cmd.name]);
 }
+
+const chairPermissions = new Set<Permission>(['registerSteering', 'registerForum', 'editForum', 'planYear', 'changeMeeting', 'addChair', 'manageInputs', 'compile', 'editPromise']);

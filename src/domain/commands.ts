@@ -10,12 +10,25 @@ export type Command =
   | { name: 'plan'; year: number | undefined }
   | { name: 'meetings' }
   | { name: 'addChair' }
+  | { name: 'iAmContact' }
+  | { name: 'sendPrompts'; arg: string | undefined }
+  | { name: 'remind'; arg: string | undefined }
+  | { name: 'status'; arg: string | undefined }
+  | { name: 'retryFailed' }
+  | { name: 'compile'; arg: string | undefined }
+  | { name: 'publish'; arg: string | undefined }
+  | { name: 'promise' }
+  | { name: 'myActions' }
+  | { name: 'decisions'; arg: string | undefined }
+  | { name: 'goals'; arg: string | undefined }
+  | { name: 'followUp'; arg: string | undefined }
+  | { name: 'exportMyData' }
   | { name: 'unknown'; suggestion: CommandName | undefined };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
 
 /** Phrases after normalisation (lower case, no accents). The first of each is shown in suggestions. */
-const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: boolean }[] = [
+const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: boolean; takesArg?: boolean }[] = [
   { name: 'help', sv: ['hjalp', 'meny'], en: ['help', '?'] },
   { name: 'registerSteering', sv: ['registrera styrgrupp', 'registrera styrgruppen'], en: ['register steering', 'register steering group'] },
   { name: 'registerForum', sv: ['registrera forum', 'andra forum'], en: ['register forum', 'edit forum'] },
@@ -23,6 +36,19 @@ const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: bool
   { name: 'plan', sv: ['planera'], en: ['plan'], takesYear: true },
   { name: 'meetings', sv: ['moten', 'mote'], en: ['meetings'] },
   { name: 'addChair', sv: ['lagg till ordforande'], en: ['add chair'] },
+  { name: 'iAmContact', sv: ['jag ar kontaktperson'], en: ['i am contact', 'i am the contact'] },
+  { name: 'sendPrompts', sv: ['skicka inspel'], en: ['send prompts'], takesArg: true },
+  { name: 'remind', sv: ['paminn'], en: ['remind'], takesArg: true },
+  { name: 'status', sv: ['status', 'lage'], en: ['status'], takesArg: true },
+  { name: 'retryFailed', sv: ['skicka om', 'forsok igen'], en: ['retry failed', 'retry'] },
+  { name: 'compile', sv: ['sammanstall', 'sammanstall igen'], en: ['compile', 'compile again'], takesArg: true },
+  { name: 'publish', sv: ['publicera'], en: ['publish'], takesArg: true },
+  { name: 'promise', sv: ['lofte', 'medborgarlofte', 'loftet'], en: ['promise', 'citizen promise'] },
+  { name: 'myActions', sv: ['mina atgarder'], en: ['my actions'] },
+  { name: 'decisions', sv: ['beslut', 'beslut och atgarder'], en: ['decisions'], takesArg: true },
+  { name: 'goals', sv: ['malbild', 'malbilder'], en: ['goals', 'goal'], takesArg: true },
+  { name: 'followUp', sv: ['uppfoljning'], en: ['follow up', 'followup'], takesArg: true },
+  { name: 'exportMyData', sv: ['exportera mina data', 'mina data'], en: ['export my data', 'my data'] },
 ];
 
 export function normalizeCommandText(text: string): string {
@@ -44,6 +70,13 @@ export function parseCommand(text: string): Command {
       if (p.takesYear) {
         const m = new RegExp(`^${phrase}(?: (\\d{4}))?$`).exec(norm);
         if (m) return { name: 'plan', year: m[1] ? Number(m[1]) : undefined };
+      } else if (p.takesArg) {
+        // The argument keeps the user's own spelling (e.g. "Skäggetorp"), taken from the raw text.
+        if (norm === phrase || norm.startsWith(`${phrase} `)) {
+          const rawWords = text.trim().split(/\s+/);
+          const arg = rawWords.slice(phrase.split(' ').length).join(' ').replace(/[?!.]+$/, '').trim();
+          return { name: p.name, arg: arg || undefined } as Command;
+        }
       } else if (norm === phrase || (p.name === 'addChair' && norm.startsWith(`${phrase} `))) {
         return { name: p.name } as Command;
       }

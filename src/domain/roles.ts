@@ -32,22 +32,54 @@ export function rolesOf(actor: Actor, ctx: { chairIds: readonly string[]; steeri
   return { chair, steeringMember, forumIds };
 }
 
-export const permissions = ['help', 'listForums', 'listMeetings', 'registerSteering', 'registerForum', 'editForum', 'planYear', 'changeMeeting', 'addChair'] as const;
+export const permissions = [
+  'help',
+  'listForums',
+  'listMeetings',
+  'registerSteering',
+  'registerForum',
+  'editForum',
+  'planYear',
+  'changeMeeting',
+  'addChair',
+  'becomeContact',
+  'manageInputs',
+  'viewStatus',
+  'compile',
+  'viewPromise',
+  'editPromise',
+  'ownActions',
+  'viewGoals',
+  'viewFollowUp',
+  'exportOwnData',
+] as const;
 export type Permission = (typeof permissions)[number];
 
 export function can(roles: Roles, permission: Permission): boolean {
   switch (permission) {
     case 'help':
+    case 'ownActions':
+    case 'exportOwnData':
       return true;
     case 'listForums':
     case 'listMeetings':
+    case 'viewPromise':
+    case 'viewGoals':
       return roles.chair || roles.steeringMember || roles.forumIds.length > 0;
+    case 'becomeContact':
+      return roles.chair || roles.forumIds.length > 0;
+    case 'viewStatus':
+    case 'viewFollowUp':
+      return roles.chair || roles.steeringMember;
     case 'registerSteering':
     case 'registerForum':
     case 'editForum':
     case 'planYear':
     case 'changeMeeting':
     case 'addChair':
+    case 'manageInputs':
+    case 'compile':
+    case 'editPromise':
       return roles.chair;
     default: {
       const unhandled: never = permission;

@@ -1,4 +1,7 @@
 import type { Catalog } from './sv.js';
+import { inputsEn } from './en/inputs.js';
+import { lagesbildEn } from './en/lagesbild.js';
+import { promiseEn } from './en/promise.js';
 
 /** English, for users whose Teams locale is English. Same keys as sv.ts (checked by the type). */
 export const en: Catalog = {
@@ -19,6 +22,19 @@ export const en: Catalog = {
       plan: ['plan 2027', "proposes the year's three steering meetings"],
       meetings: ['meetings', 'lists the meetings; move or cancel'],
       addChair: ['add chair @name', 'makes a person a chair'],
+      iAmContact: ['i am contact', "makes you the forum's contact person (1:1 reminders)"],
+      sendPrompts: ['send prompts', 'sends the input card to every active forum for the next meeting'],
+      remind: ['remind', 'reminds forums that have not answered'],
+      status: ['status', 'which forums have answered for the next meeting'],
+      retryFailed: ['retry failed', 'retries messages that could not be delivered'],
+      compile: ['compile', 'compiles the situational picture and proposes an agenda'],
+      publish: ['publish', "publishes the picture and agenda in the steering channel"],
+      promise: ['promise', 'shows the citizen promise'],
+      myActions: ['my actions', 'your action items in the citizen promise'],
+      decisions: ['decisions', "records the meeting's decisions as action items"],
+      goals: ['goals Berga', "a district's goal picture"],
+      followUp: ['follow up', 'the follow-up of the citizen promise'],
+      exportMyData: ['export my data', 'everything Samverkan stores about you'],
     },
   },
   unknownCommand: (suggestion?: string) =>
@@ -35,6 +51,7 @@ export const en: Catalog = {
     unexpected: 'Something went wrong on my side. Nothing was changed; please try again.',
     needsChannel: 'Do this in a channel or group chat, not in a personal chat.',
     badCard: 'The card contained data I cannot use. Nothing was changed.',
+    notAvailableYet: 'That feature is not available in this version yet.',
   },
   fieldErrors: {
     required: 'Required.',
@@ -122,4 +139,7 @@ export const en: Catalog = {
     meetingDay: (title: string, when: string) => `Today: **${title}** ${when}.`,
     at: (date: string, time: string) => `${date} at ${time}`,
   },
+  inputs: inputsEn,
+  lagesbild: lagesbildEn,
+  promise: promiseEn,
 };

@@ -1,4 +1,8 @@
-/** Swedish: the default language. Every user-facing string lives here or in en.ts. */
+import { inputsSv } from './sv/inputs.js';
+import { lagesbildSv } from './sv/lagesbild.js';
+import { promiseSv } from './sv/promise.js';
+
+/** Swedish: the default language. Every user-facing string lives here (feature parts in sv/) or in en.ts. */
 export const sv = {
   locale: 'sv-SE',
   appName: 'Samverkan',
@@ -17,6 +21,19 @@ export const sv = {
       plan: ['planera 2027', 'föreslår årets tre styrgruppsmöten'],
       meetings: ['möten', 'listar mötena; flytta eller avboka'],
       addChair: ['lägg till ordförande @namn', 'gör en person till ordförande'],
+      iAmContact: ['jag är kontaktperson', 'gör dig till forumets kontaktperson (påminnelser 1:1)'],
+      sendPrompts: ['skicka inspel', 'skickar inspelskortet till alla aktiva forum för nästa möte'],
+      remind: ['påminn', 'påminner forum som inte har svarat'],
+      status: ['status', 'vilka forum som har svarat inför nästa möte'],
+      retryFailed: ['skicka om', 'försöker skicka misslyckade meddelanden igen'],
+      compile: ['sammanställ', 'sammanställer lägesbilden och föreslår dagordning'],
+      publish: ['publicera', 'publicerar lägesbild och dagordning i styrgruppens kanal'],
+      promise: ['löfte', 'visar medborgarlöftet'],
+      myActions: ['mina åtgärder', 'dina åtgärder i medborgarlöftet'],
+      decisions: ['beslut', 'för in mötets beslut som åtgärder'],
+      goals: ['målbild Berga', 'målbilden för en stadsdel'],
+      followUp: ['uppföljning', 'uppföljningen av medborgarlöftet'],
+      exportMyData: ['exportera mina data', 'allt som Samverkan lagrar om dig'],
     } satisfies Record<string, [string, string]>,
   },
   unknownCommand: (suggestion?: string) =>
@@ -33,6 +50,7 @@ export const sv = {
     unexpected: 'Något gick fel hos mig. Inget har ändrats; försök igen.',
     needsChannel: 'Det här görs i en kanal eller gruppchatt, inte i en personlig chatt.',
     badCard: 'Kortet innehöll data som jag inte kan använda. Inget har ändrats.',
+    notAvailableYet: 'Den funktionen finns inte i den här versionen ännu.',
   },
   fieldErrors: {
     required: 'Obligatoriskt.',
@@ -120,6 +138,9 @@ export const sv = {
     meetingDay: (title: string, when: string) => `I dag: **${title}** ${when}.`,
     at: (date: string, time: string) => `${date} kl. ${time}`,
   },
+  inputs: inputsSv,
+  lagesbild: lagesbildSv,
+  promise: promiseSv,
 };
 
 export type Catalog = typeof sv;

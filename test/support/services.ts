@@ -91,7 +91,7 @@ export async function closeConnection(c: Redis): Promise<void> {
     c.disconnect();
   }
   await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  if (c.status !== 'end') c.disconnect();
+  if ((c.status as string) !== 'end') c.disconnect();
 }
 
 export async function makeTestServices(opts: { now?: Date } = {}): Promise<TestServices> {

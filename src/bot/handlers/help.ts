@@ -13,6 +13,19 @@ export const permissionFor: Record<CommandName, Permission> = {
   plan: 'planYear',
   meetings: 'listMeetings',
   addChair: 'addChair',
+  iAmContact: 'becomeContact',
+  sendPrompts: 'manageInputs',
+  remind: 'manageInputs',
+  status: 'viewStatus',
+  retryFailed: 'manageInputs',
+  compile: 'compile',
+  publish: 'compile',
+  promise: 'viewPromise',
+  myActions: 'ownActions',
+  decisions: 'editPromise',
+  goals: 'viewGoals',
+  followUp: 'viewFollowUp',
+  exportMyData: 'exportOwnData',
 };
 
 export function allowedCommands(rc: RequestContext): CommandName[] {

@@ -107,6 +107,16 @@ describe('can: every permission × role', () => {
     planYear: { chair: true, steeringMember: false, forumMember: false, guest: false },
     changeMeeting: { chair: true, steeringMember: false, forumMember: false, guest: false },
     addChair: { chair: true, steeringMember: false, forumMember: false, guest: false },
+    becomeContact: { chair: true, steeringMember: false, forumMember: true, guest: false },
+    manageInputs: { chair: true, steeringMember: false, forumMember: false, guest: false },
+    viewStatus: { chair: true, steeringMember: true, forumMember: false, guest: false },
+    compile: { chair: true, steeringMember: false, forumMember: false, guest: false },
+    viewPromise: { chair: true, steeringMember: true, forumMember: true, guest: false },
+    editPromise: { chair: true, steeringMember: false, forumMember: false, guest: false },
+    ownActions: { chair: true, steeringMember: true, forumMember: true, guest: true },
+    viewGoals: { chair: true, steeringMember: true, forumMember: true, guest: false },
+    viewFollowUp: { chair: true, steeringMember: true, forumMember: false, guest: false },
+    exportOwnData: { chair: true, steeringMember: true, forumMember: true, guest: true },
   };
 
   it('the matrix covers every permission', () => {
