@@ -52,6 +52,11 @@ export const envSchema = z
     DEFAULT_LOCALE: z.enum(['sv', 'en']).default('sv'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3978'),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Signs expiring report links; unset = a random secret per process (links die on restart). */
+    LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    REPORT_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(60 * 24),
+    /** Planned meeting length used to time-box the proposed agenda. */
+    AGENDA_MINUTES: z.coerce.number().int().min(15).max(600).default(120),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DISTRICTS: csv.transform((list) => (list.length ? list : ['Berga', 'Ryd', 'Skäggetorp', 'Lambohov', 'Centrum', 'Johannelund'])),
     MEETING_WEEKDAY: z.coerce.number().int().min(1).max(5).default(3),
