@@ -8,6 +8,7 @@ import { createSender } from './bot/sender.js';
 import type { Config } from './config.js';
 import { planSettingsSchema } from './domain/calendar/planSettings.js';
 import { createHttpApp, listen } from './http/server.js';
+import { LinkSigner } from './http/signedLink.js';
 import { createLogger, type Logger } from './log.js';
 import type { Services } from './services/services.js';
 import { RedisBotStorage } from './store/botStorage.js';
@@ -46,6 +47,7 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
     queues,
     clock,
     log,
+    links: new LinkSigner(config.LINK_SECRET),
     planSettings: planSettingsSchema.parse({
       weekday: config.MEETING_WEEKDAY,
       time: config.MEETING_TIME,

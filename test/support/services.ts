@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { createQueues, type Queues } from '../../jobs/queues.js';
 import { loadConfig, type Config } from '../../src/config.js';
+import { LinkSigner } from '../../src/http/signedLink.js';
 import { planSettingsSchema } from '../../src/domain/calendar/planSettings.js';
 import { createLogger } from '../../src/log.js';
 import type { Services } from '../../src/services/services.js';
@@ -94,12 +95,12 @@ export async function closeConnection(c: Redis): Promise<void> {
   if ((c.status as string) !== 'end') c.disconnect();
 }
 
-export async function makeTestServices(opts: { now?: Date } = {}): Promise<TestServices> {
+export async function makeTestServices(opts: { now?: Date; env?: Record<string, string> } = {}): Promise<TestServices> {
   const id = randomBytes(6).toString('hex');
   const keyPrefix = `t-${id}`;
   const queuePrefix = `{t-${id}}`;
   const url = redisUrl();
-  const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: url, KEY_PREFIX: keyPrefix, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: url, KEY_PREFIX: keyPrefix, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', ...opts.env });
   const clock = createTestClock(opts.now ?? new Date());
   const log = createLogger('silent');
   const redis = createStoreRedis(url);
@@ -114,6 +115,7 @@ export async function makeTestServices(opts: { now?: Date } = {}): Promise<TestS
     queues,
     clock,
     log,
+    links: new LinkSigner(config.LINK_SECRET),
     planSettings: planSettingsSchema.parse({
       weekday: config.MEETING_WEEKDAY,
       time: config.MEETING_TIME,
