@@ -1,6 +1,8 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { ConversationRateLimiter } from '../../src/store/conversationRateLimiter.js';
 import { conversationKey } from '../../src/domain/conversation.js';
+import { chairConversations } from '../../src/services/inputs/chairs.js';
+import { enqueueNotice } from '../../src/services/notices.js';
 import type { Services } from '../../src/services/services.js';
 import { notifyJobSchema, type NotifyJob } from '../queues.js';
 
@@ -65,6 +67,7 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
       if (status === 403 || status === 404) {
         await s.repos.conversations.mutate(key, 'system', 'deactivate', (c) => (c ? { ...c, active: false, removedAt: s.clock().toISOString() } : null));
         s.log.warn({ jobId: job.id, status }, 'conversation gone; marked inactive');
+        await tellChairsConversationRemoved(s, data.conversationId);
         throw new UnrecoverableError(`conversation unreachable (${status})`);
       }
       const worker = workerRef();
@@ -79,4 +82,13 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
       throw error;
     }
   };
+}
+
+/** The bot was removed from a conversation it needs: the chairs hear about it once. */
+async function tellChairsConversationRemoved(s: Services, removedConversationId: string): Promise<void> {
+  if (!(await s.repos.markers.setOnce('removed-told', conversationKey(removedConversationId), '1', 7 * 24 * 3600))) return;
+  for (const target of await chairConversations(s)) {
+    if (target === removedConversationId) continue;
+    await enqueueNotice(s, target, 'conversation.removed', { occasion: conversationKey(removedConversationId), aboutConversationId: removedConversationId });
+  }
 }

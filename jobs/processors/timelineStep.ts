@@ -2,6 +2,9 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { notifySteering } from '../../src/services/notices.js';
 import { stepDoneMarker } from '../../src/services/meetings.js';
 import type { Services } from '../../src/services/services.js';
+import type { MeetingRecord } from '../../src/domain/meeting.js';
+import { promptForums } from '../../src/services/inputs/prompts.js';
+import { escalateMissing, remindForums } from '../../src/services/inputs/reminders.js';
 import { timelineJobSchema, type NoticeTemplate, type TimelineJob } from '../queues.js';
 
 /** Which notice each step sends in this release; later features hook their work in here. */
@@ -27,8 +30,28 @@ export function createTimelineStepProcessor(s: Services) {
     if ((await s.repos.markers.get('timeline', marker)) !== null) return 'skipped: already done';
     const template = stepNotices[kind];
     if (template) await notifySteering(s, template, { meetingId, occasion: `s${sequence}` });
+    await runInputStep(s, meeting.data, kind, `s${sequence}`);
     await s.repos.markers.set('timeline', marker, s.clock().toISOString());
     s.log.info({ meetingId, kind, sequence }, 'timeline step done');
     return template ? `notified ${template}` : 'done';
   };
+}
+
+/** The inspel cycle's part of the timeline: prompt at T−21, reminders, escalation at the deadline. */
+async function runInputStep(s: Services, meeting: MeetingRecord, kind: string, occasion: string): Promise<void> {
+  switch (kind) {
+    case 'prompt':
+      await promptForums(s, meeting, occasion);
+      return;
+    case 'remind7':
+    case 'remind3':
+    case 'remind1':
+      await remindForums(s, meeting, `${kind}-${occasion}`);
+      return;
+    case 'deadline':
+      await escalateMissing(s, meeting, occasion);
+      return;
+    default:
+      return;
+  }
 }

@@ -11,15 +11,37 @@ export async function enqueueNotice(
   s: Services,
   conversationId: string,
   template: NoticeTemplate,
-  subject: { meetingId?: string; occasion: string },
+  subject: NoticeSubject,
 ): Promise<string> {
-  const jobId = safeJobId('n', template, subject.meetingId ?? 'none', subject.occasion, conversationKey(conversationId));
-  await s.queues.notify.add(template, { conversationId, template, ...(subject.meetingId ? { meetingId: subject.meetingId } : {}) }, { jobId, attempts: s.config.NOTIFY_ATTEMPTS });
+  const jobId = safeJobId('n', template, subject.meetingId ?? 'none', subject.forumId ?? 'all', subject.occasion, conversationKey(conversationId));
+  const { meetingId, forumId, cardKey, aboutConversationId } = subject;
+  await s.queues.notify.add(
+    template,
+    {
+      conversationId,
+      template,
+      ...(meetingId ? { meetingId } : {}),
+      ...(forumId ? { forumId } : {}),
+      ...(cardKey ? { cardKey } : {}),
+      ...(aboutConversationId ? { aboutConversationId } : {}),
+    },
+    { jobId, attempts: s.config.NOTIFY_ATTEMPTS },
+  );
   return jobId;
 }
 
+/** What a notice is about (ids only) and the occasion that makes its job id unique. */
+export interface NoticeSubject {
+  meetingId?: string;
+  forumId?: string;
+  occasion: string;
+  /** Keep the posted card's activity id under this key and update it in place later. */
+  cardKey?: string;
+  aboutConversationId?: string;
+}
+
 /** Notice to the steering channel, when one is registered; returns false otherwise. */
-export async function notifySteering(s: Services, template: NoticeTemplate, subject: { meetingId?: string; occasion: string }): Promise<boolean> {
+export async function notifySteering(s: Services, template: NoticeTemplate, subject: NoticeSubject): Promise<boolean> {
   const steering = await s.repos.steering.get(STEERING_ID);
   if (!steering) return false;
   await enqueueNotice(s, steering.data.conversationId, template, subject);

@@ -14,6 +14,11 @@ export class Keys {
     return `${this.prefix}:audit:{${collection}:${id}}`;
   }
 
+  /** Every version of a record, for collections that keep history (same hash tag). */
+  history(collection: string, id: string): string {
+    return `${this.prefix}:hist:{${collection}:${id}}`;
+  }
+
   index(collection: string): string {
     return `${this.prefix}:idx:${collection}`;
   }

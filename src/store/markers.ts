@@ -25,6 +25,14 @@ export class Markers {
     await this.redis.set(this.key(kind, id), value, 'EX', ttlSeconds);
   }
 
+  /** A counter (e.g. the generation of a card's updates). */
+  async incr(kind: string, id: string): Promise<number> {
+    const key = this.key(kind, id);
+    const n = await this.redis.incr(key);
+    await this.redis.expire(key, YEAR_AND_A_BIT);
+    return n;
+  }
+
   async del(kind: string, id: string): Promise<void> {
     await this.redis.del(this.key(kind, id));
   }

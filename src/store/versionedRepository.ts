@@ -31,11 +31,14 @@ local newVersion = curVersion + 1
 redis.call('HSET', KEYS[1], 'v', newVersion, 'doc', ARGV[2], 'at', ARGV[3], 'by', ARGV[4])
 local entry = string.gsub(ARGV[5], '"__VERSION__"', tostring(newVersion))
 redis.call('RPUSH', KEYS[2], entry)
+if ARGV[6] == '1' then
+  redis.call('RPUSH', KEYS[3], cjson.encode({v = newVersion, at = ARGV[3], by = ARGV[4]}) .. '\n' .. ARGV[2])
+end
 return {1, newVersion}
 `;
 
 const DELETE_SCRIPT = `
-redis.call('DEL', KEYS[1])
+redis.call('DEL', KEYS[1], KEYS[3])
 redis.call('RPUSH', KEYS[2], ARGV[1])
 return 1
 `;
@@ -59,7 +62,19 @@ export class VersionedRepository<T> {
     readonly collection: string,
     private readonly schema: z.ZodType<T>,
     private readonly clock: () => Date = () => new Date(),
+    /** Keep every version's full content (e.g. forum answers: who wrote what, when). */
+    private readonly keepHistory = false,
   ) {}
+
+  /** All versions, oldest first (only for collections that keep history). */
+  async history(id: string): Promise<Stored<T>[]> {
+    const lines = await this.redis.lrange(this.keys.history(this.collection, id), 0, -1);
+    return lines.map((line) => {
+      const cut = line.indexOf('\n');
+      const meta = JSON.parse(line.slice(0, cut)) as { v: number; at: string; by: string };
+      return { id, version: meta.v, updatedAt: meta.at, updatedBy: meta.by, data: this.schema.parse(JSON.parse(line.slice(cut + 1))) };
+    });
+  }
 
   async get(id: string): Promise<Stored<T> | null> {
     const h = await this.redis.hgetall(this.keys.record(this.collection, id));
@@ -85,6 +100,13 @@ export class VersionedRepository<T> {
 
   async list(): Promise<Stored<T>[]> {
     const ids = await this.ids();
+    const all = await Promise.all(ids.map((id) => this.get(id)));
+    return all.filter((r): r is Stored<T> => r !== null);
+  }
+
+  /** Records whose id starts with `prefix` (e.g. every answer of one meeting). */
+  async listByPrefix(prefix: string): Promise<Stored<T>[]> {
+    const ids = (await this.ids()).filter((id) => id.startsWith(prefix));
     const all = await Promise.all(ids.map((id) => this.get(id)));
     return all.filter((r): r is Stored<T> => r !== null);
   }
@@ -125,7 +147,7 @@ export class VersionedRepository<T> {
 
   async delete(id: string, actor: string, action = 'delete'): Promise<void> {
     const entry = JSON.stringify({ at: this.clock().toISOString(), actor, action, version: 0, fields: [] });
-    await this.redis.eval(DELETE_SCRIPT, 2, this.keys.record(this.collection, id), this.keys.audit(this.collection, id), entry);
+    await this.redis.eval(DELETE_SCRIPT, 3, this.keys.record(this.collection, id), this.keys.audit(this.collection, id), this.keys.history(this.collection, id), entry);
     await this.redis.srem(this.keys.index(this.collection), id);
   }
 
@@ -135,14 +157,16 @@ export class VersionedRepository<T> {
     const entry = JSON.stringify({ at, actor, action, version: '__VERSION__', fields: changedFields(before, valid) });
     const [ok, version] = (await this.redis.eval(
       WRITE_SCRIPT,
-      2,
+      3,
       this.keys.record(this.collection, id),
       this.keys.audit(this.collection, id),
+      this.keys.history(this.collection, id),
       String(expected),
       JSON.stringify(valid),
       at,
       actor,
       entry,
+      this.keepHistory ? '1' : '0',
     )) as [number, number];
     if (ok !== 1) {
       if (expected === MUST_NOT_EXIST) throw new DomainError('already-exists', `${this.collection} exists`, { entity: this.collection, id, currentVersion: version });

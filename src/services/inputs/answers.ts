@@ -1,0 +1,86 @@
+import { DomainError, invalidInput } from '../../domain/errors.js';
+import type { ForumRecord } from '../../domain/forum.js';
+import { parseInputForm } from '../../domain/inputs/inputForm.js';
+import { nextAnswerVersion } from '../../domain/inputs/inputVersioning.js';
+import { responseStatus, type ResponseStatus } from '../../domain/inputs/responseStatus.js';
+import { answerId, type StoredAnswer } from '../../domain/inputs/storedAnswer.js';
+import { defaultThemes } from '../../domain/inputs/themes.js';
+import type { MeetingRecord } from '../../domain/meeting.js';
+import type { Stored } from '../../store/versionedRepository.js';
+import { enqueueNotice } from '../notices.js';
+import type { Services } from '../services.js';
+import { chairConversations } from './chairs.js';
+import { deadlineOf } from './meetingContext.js';
+import { enqueueProgressUpdate } from './progress.js';
+import { refreshPromptCard } from './prompts.js';
+
+export const themeIds = defaultThemes.map((t) => t.id);
+
+export interface SubmitInput {
+  meeting: Stored<MeetingRecord>;
+  forum: Stored<ForumRecord>;
+  /** The card's values, untrusted. */
+  raw: Record<string, unknown>;
+  /** The answer version the user's card showed; undefined for a first answer. */
+  basedOnVersion: number | undefined;
+  actor: { id: string; name: string };
+}
+
+/**
+ * Stores a forum's answer (create or edit), refusing a stale edit, marking late answers,
+ * keeping every version, and queueing the card refresh and the progress update.
+ * Membership and meeting/forum existence are checked by the caller (the handler).
+ */
+export async function submitAnswer(s: Services, input: SubmitInput): Promise<Stored<StoredAnswer>> {
+  const { meeting, forum } = input;
+  if (meeting.data.status !== 'confirmed') throw new DomainError('not-found', 'meeting not confirmed', { entity: 'meeting', id: meeting.id });
+  if (!forum.data.active) throw new DomainError('conflict', 'forum inactive', { entity: 'forum', id: forum.id });
+  const parsed = parseInputForm(input.raw, { districts: forum.data.districts, themeIds });
+  if (!parsed.ok) throw invalidInput(parsed.fieldErrors);
+
+  const id = answerId(meeting.id, forum.id);
+  const existing = await s.repos.answers.get(id);
+  const kind = nextAnswerVersion(existing, input.basedOnVersion);
+  if (kind === 'stale') throw new DomainError('stale-write', 'answer changed', { entity: 'answer', id, currentVersion: existing?.version ?? 0 });
+
+  const now = s.clock();
+  const late = now.getTime() > deadlineOf(s, meeting.data).getTime();
+  const record: StoredAnswer = {
+    meetingId: meeting.id,
+    forumId: forum.id,
+    answer: parsed.answer,
+    submittedBy: input.actor.id,
+    submittedByName: input.actor.name.slice(0, 200),
+    submittedAt: now.toISOString(),
+    firstSubmittedAt: existing?.data.firstSubmittedAt ?? now.toISOString(),
+    late,
+    answeredOnTime: existing ? existing.data.answeredOnTime : !late,
+  };
+  const stored =
+    kind === 'create'
+      ? await s.repos.answers.create(id, record, input.actor.id, late ? 'answer-late' : 'answer')
+      : await s.repos.answers.update(id, existing!.version, record, input.actor.id, late ? 'edit-late' : 'edit');
+
+  await refreshPromptCard(s, meeting.id, forum.id, forum.data.conversationId);
+  await enqueueProgressUpdate(s, meeting.id);
+  if (late && (await s.repos.markers.get('compiled', meeting.id)) !== null) {
+    // The lägesbild was already compiled: the chairs decide whether to compile again.
+    for (const conversationId of await chairConversations(s)) {
+      await enqueueNotice(s, conversationId, 'input.lateAfterCompile', { meetingId: meeting.id, forumId: forum.id, occasion: `v${stored.version}` });
+    }
+  }
+  return stored;
+}
+
+export async function answersOf(s: Services, meetingId: string): Promise<Stored<StoredAnswer>[]> {
+  return s.repos.answers.listByPrefix(`${meetingId}.`);
+}
+
+/** Who answered, answered late, or is missing — over the forums active now. */
+export async function inputStatus(s: Services, meetingId: string): Promise<ResponseStatus> {
+  const [forums, answers] = await Promise.all([s.repos.forums.list(), answersOf(s, meetingId)]);
+  return responseStatus(
+    forums.filter((f) => f.data.active).map((f) => ({ id: f.id, name: f.data.name })),
+    answers.map((a) => ({ forumId: a.data.forumId, submittedAt: new Date(a.data.firstSubmittedAt), late: !a.data.answeredOnTime })),
+  );
+}
