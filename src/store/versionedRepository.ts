@@ -32,7 +32,7 @@ redis.call('HSET', KEYS[1], 'v', newVersion, 'doc', ARGV[2], 'at', ARGV[3], 'by'
 local entry = string.gsub(ARGV[5], '"__VERSION__"', tostring(newVersion))
 redis.call('RPUSH', KEYS[2], entry)
 if ARGV[6] == '1' then
-  redis.call('RPUSH', KEYS[3], cjson.encode({v = newVersion, at = ARGV[3], by = ARGV[4]}) .. '\n' .. ARGV[2])
+  redis.call('RPUSH', KEYS[3], cjson.encode({v = newVersion, at = ARGV[3], by = ARGV[4]}) .. '\\n' .. ARGV[2])
 end
 return {1, newVersion}
 `;

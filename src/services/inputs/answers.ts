@@ -56,10 +56,17 @@ export async function submitAnswer(s: Services, input: SubmitInput): Promise<Sto
     late,
     answeredOnTime: existing ? existing.data.answeredOnTime : !late,
   };
-  const stored =
-    kind === 'create'
-      ? await s.repos.answers.create(id, record, input.actor.id, late ? 'answer-late' : 'answer')
-      : await s.repos.answers.update(id, existing!.version, record, input.actor.id, late ? 'edit-late' : 'edit');
+  let stored: Stored<StoredAnswer>;
+  try {
+    stored =
+      kind === 'create'
+        ? await s.repos.answers.create(id, record, input.actor.id, late ? 'answer-late' : 'answer')
+        : await s.repos.answers.update(id, existing!.version, record, input.actor.id, late ? 'edit-late' : 'edit');
+  } catch (e) {
+    // Someone else in the forum answered first: same as an edit from a stale card.
+    if (e instanceof DomainError && e.reason === 'already-exists') throw new DomainError('stale-write', 'answer changed', { entity: 'answer', id, currentVersion: e.details.currentVersion });
+    throw e;
+  }
 
   await refreshPromptCard(s, meeting.id, forum.id, forum.data.conversationId);
   await enqueueProgressUpdate(s, meeting.id);
