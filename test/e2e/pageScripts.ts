@@ -85,31 +85,56 @@ export const TAG_MESSAGES = String.raw`(ids) => {
  * () => number — tags every rendered Adaptive Card input with
  * data-e2e-input-id (the card's input id), data-e2e-input-type (e.g. Input.ChoiceSet) and,
  * for choice sets, data-e2e-choices (JSON [{title,value}]) and data-e2e-multi.
+ *
+ * An element belongs to the input whose `cardObject` is the nearest one above it in the
+ * fiber tree (a label's nearest is its own RichTextBlock, so labels are left out). The
+ * tagged node is the element whose DOM id is the input's `_internalId`; when the input has
+ * a `label`, the renderer gives the control another id, and then the tagged node is the
+ * lowest common ancestor of the input's elements (the <input> itself, or the group of
+ * checkboxes of a multi-select).
  */
 export const TAG_INPUTS = String.raw`() => {
   const fiberOf = (el) => {
     const k = Object.keys(el).find((key) => key.startsWith('__reactFiber$'));
     return k ? el[k] : null;
   };
-  let n = 0;
-  for (const el of document.querySelectorAll('.ac-adaptiveCard [id^="__ac-"]')) {
-    if (el.hasAttribute('data-e2e-input-id')) { n++; continue; }
+  const inputOf = (el) => {
     for (let f = fiberOf(el), i = 0; f && i < 40; f = f.return, i++) {
       const co = f.memoizedProps && f.memoizedProps.cardObject;
       if (!co) continue;
       const type = typeof co.getJsonTypeName === 'function' ? co.getJsonTypeName() : '';
-      if (co._internalId === el.id && typeof type === 'string' && type.startsWith('Input.')) {
-        el.setAttribute('data-e2e-input-id', String(co.id));
-        el.setAttribute('data-e2e-input-type', type);
-        if (type === 'Input.ChoiceSet') {
-          const choices = (co.choices || []).map((c) => ({ title: String(c.title), value: String(c.value) }));
-          el.setAttribute('data-e2e-choices', JSON.stringify(choices));
-          el.setAttribute('data-e2e-multi', String(!!co.isMultiSelect));
-        }
-        n++;
-      }
-      break;
+      return typeof type === 'string' && type.startsWith('Input.') ? co : null;
     }
+    return null;
+  };
+  const lca = (a, b) => {
+    const seen = new Set();
+    for (let x = a; x; x = x.parentElement) seen.add(x);
+    for (let y = b; y; y = y.parentElement) if (seen.has(y)) return y;
+    return a;
+  };
+  const groups = new Map();
+  for (const el of document.querySelectorAll('.ac-adaptiveCard [id^="__ac-"]')) {
+    const co = inputOf(el);
+    if (!co) continue;
+    if (!groups.has(co)) groups.set(co, []);
+    groups.get(co).push(el);
+  }
+  let n = 0;
+  for (const [co, els] of groups) {
+    const tagged = document.querySelector('[data-e2e-input-id][data-e2e-internal-id="' + CSS.escape(String(co._internalId)) + '"]');
+    if (tagged) { n++; continue; }
+    const target = els.find((el) => el.id === co._internalId) || els.reduce((acc, el) => lca(acc, el));
+    const type = co.getJsonTypeName();
+    target.setAttribute('data-e2e-input-id', String(co.id));
+    target.setAttribute('data-e2e-internal-id', String(co._internalId));
+    target.setAttribute('data-e2e-input-type', type);
+    if (type === 'Input.ChoiceSet') {
+      const choices = (co.choices || []).map((c) => ({ title: String(c.title), value: String(c.value) }));
+      target.setAttribute('data-e2e-choices', JSON.stringify(choices));
+      target.setAttribute('data-e2e-multi', String(!!co.isMultiSelect));
+    }
+    n++;
   }
   return n;
 }`;

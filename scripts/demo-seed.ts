@@ -1,0 +1,267 @@
+// Demo data for `npm run demo` (run by scripts/demo.mjs through tsx; usable alone):
+//
+//   REDIS_URL=… KEY_PREFIX=samverkan-demo QUEUE_PREFIX={samverkan-demo} \
+//   DEMO_SERVICE_URL=http://127.0.0.1:<port>/_connector \
+//     npx tsx scripts/demo-seed.ts [--playground-config <file>]
+//
+// Writes, for Linköping: the steering group bound to the Playground team's channel
+// "Styrgruppen", five forums, the conversation records that let the bot name their channels
+// and reach them, and the next calendar year's three meetings (confirmed through the same
+// service a chair's card uses, so their timeline jobs are scheduled too).
+// Idempotent: what exists is kept (a chair's later changes survive a re-run); only the
+// seeded conversations' connector URL is refreshed, since the demo's ports change.
+// Every name is invented.
+//
+// `--playground-config <file>` also writes the Agents Playground config (the e2e harness's
+// users and tenant, with the demo's team, channel and group chat) to <file>.
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createQueues } from '../jobs/queues.js';
+import { loadConfig } from '../src/config.js';
+import { planSettingsSchema } from '../src/domain/calendar/planSettings.js';
+import { proposeYearPlan } from '../src/domain/calendar/yearPlan.js';
+import { utcToZoned } from '../src/domain/calendar/zonedTime.js';
+import { conversationKey, type ConversationRecord } from '../src/domain/conversation.js';
+import { forumIdFromName, type ForumKind, type ForumRecord } from '../src/domain/forum.js';
+import { STEERING_ID } from '../src/domain/steering.js';
+import { LinkSigner } from '../src/http/signedLink.js';
+import { createLogger } from '../src/log.js';
+import { confirmPlan, ensureTimeline } from '../src/services/meetings.js';
+import type { Services } from '../src/services/services.js';
+import { Keys } from '../src/store/keys.js';
+import { createQueueRedis, createStoreRedis } from '../src/store/redis.js';
+import { createRepositories } from '../src/store/repositories.js';
+import { buildPlaygroundConfig, playgroundConfigYaml, type PlaygroundConfig } from '../test/e2e/harness.js';
+
+const ACTOR = 'demo-seed';
+
+/** The Playground's world for the demo: the harness's users and tenant, Linköping's team. */
+export const DEMO_PLAYGROUND: PlaygroundConfig = buildPlaygroundConfig({
+  personalChat: { id: 'demo-personal-chat' },
+  groupChat: { id: 'demo-chat-trygghetsradet-berga', name: 'Trygghetsrådet Berga' },
+  team: {
+    id: 'demo-team-samverkan',
+    name: 'Samverkan Linköping',
+    aadGroupId: 'e2e0e2e0-0000-4000-8000-0000000000d1',
+    channels: [{ id: 'demo-channel-styrgruppen', name: 'Styrgruppen' }],
+  },
+});
+
+interface SeedConversation {
+  conversationId: string;
+  kind: ConversationRecord['kind'];
+  teamId?: string;
+  teamName?: string;
+  channelName?: string;
+}
+
+const steeringChannel: SeedConversation = {
+  conversationId: DEMO_PLAYGROUND.team.channels[0]!.id,
+  kind: 'channel',
+  teamId: DEMO_PLAYGROUND.team.id,
+  teamName: DEMO_PLAYGROUND.team.name,
+  channelName: DEMO_PLAYGROUND.team.channels[0]!.name,
+};
+
+/** Invented teams and channels: they exist only in these records, not in the Playground. */
+const invented = (slug: string, teamName: string, channelName: string): SeedConversation => ({
+  conversationId: `19:demo-${slug}@thread.tacv2`,
+  kind: 'channel',
+  teamId: `19:demo-team-${slug}@thread.tacv2`,
+  teamName,
+  channelName,
+});
+
+interface SeedForum {
+  name: string;
+  kind: ForumKind;
+  districts: string[];
+  contacts: string[];
+  conversation: SeedConversation;
+}
+
+export const DEMO_FORUMS: SeedForum[] = [
+  {
+    name: 'Trygghetsrådet Berga',
+    kind: 'trygghetsrad',
+    districts: ['Berga'],
+    contacts: ['Mira Solberg', 'Jonas Ekvik'],
+    // The one forum the Playground can show: its group chat.
+    conversation: { conversationId: DEMO_PLAYGROUND.groupChat.id, kind: 'groupChat' },
+  },
+  {
+    name: 'Trygghetsrådet Ryd',
+    kind: 'trygghetsrad',
+    districts: ['Ryd'],
+    contacts: ['Leyla Dahlgren'],
+    conversation: invented('ryd', 'Stadsdel Ryd', 'Trygghetsrådet Ryd'),
+  },
+  {
+    name: 'Trygghetsrådet Skäggetorp',
+    kind: 'trygghetsrad',
+    districts: ['Skäggetorp'],
+    contacts: ['Tove Rask', 'Ali Norrby'],
+    conversation: invented('skaggetorp', 'Stadsdel Skäggetorp', 'Trygghetsrådet Skäggetorp'),
+  },
+  {
+    name: 'Sociala insatsgruppen',
+    kind: 'socialInsatsgrupp',
+    districts: ['Berga', 'Ryd', 'Skäggetorp'],
+    contacts: ['Hanna Vretman'],
+    conversation: invented('sig', 'Socialförvaltningen', 'Sociala insatsgruppen'),
+  },
+  {
+    name: 'Säkerhetsenheten/kommunpolis',
+    kind: 'sakerhetsenhetKommunpolis',
+    districts: ['Berga', 'Ryd', 'Skäggetorp', 'Centrum'],
+    contacts: ['Per Lindvall', 'Sofie Granat'],
+    conversation: invented('sakerhet', 'Säkerhetsenheten', 'Säkerhetsenhet och kommunpolis'),
+  },
+];
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function loadDotEnv(): void {
+  try {
+    process.loadEnvFile('.env'); // as src/main.ts does, so both see the same settings
+  } catch {
+    // no .env
+  }
+}
+
+export interface SeedReport {
+  year: number;
+  lines: string[];
+}
+
+export async function seed(s: Services, opts: { serviceUrl: string; locale: string }): Promise<SeedReport> {
+  const lines: string[] = [];
+  const pg = DEMO_PLAYGROUND;
+
+  // Conversations: the reference the notify worker needs, and the names the forum list shows.
+  const conversations = [steeringChannel, ...DEMO_FORUMS.map((f) => f.conversation)];
+  let convCreated = 0;
+  for (const c of conversations) {
+    const key = conversationKey(c.conversationId);
+    if (!(await s.repos.conversations.get(key))) convCreated++;
+    const reference = {
+      bot: { id: pg.bot.id, name: pg.bot.name },
+      conversation: { id: c.conversationId, conversationType: c.kind, tenantId: pg.tenantId, ...(c.kind === 'personal' ? {} : { isGroup: true }) },
+      channelId: 'msteams',
+      serviceUrl: opts.serviceUrl,
+    };
+    await s.repos.conversations.mutate(key, ACTOR, 'seed', (cur) => {
+      const next: ConversationRecord = {
+        conversationId: c.conversationId,
+        kind: c.kind,
+        tenantId: pg.tenantId,
+        teamId: c.teamId ?? cur?.teamId,
+        teamName: c.teamName ?? cur?.teamName,
+        channelName: c.channelName ?? cur?.channelName,
+        reference: cur ? { ...cur.reference, serviceUrl: opts.serviceUrl } : reference,
+        active: cur?.active ?? true,
+        installedAt: cur?.installedAt ?? s.clock().toISOString(),
+        ...(cur?.removedAt ? { removedAt: cur.removedAt } : {}),
+        locale: cur?.locale ?? opts.locale,
+      };
+      return JSON.stringify(next) === JSON.stringify(cur) ? null : next;
+    });
+  }
+  lines.push(`conversations: ${conversations.length} (${convCreated} new)`);
+
+  // Next calendar year's meetings: confirmed once; later runs keep them (and re-check their jobs).
+  // Planned before the steering group exists on a first run, so no invitations are queued:
+  // sent now, they would reach a Playground page nobody has opened yet, which drops them.
+  const year = Number(utcToZoned(s.clock(), s.planSettings.timeZone).date.slice(0, 4)) + 1;
+  const existing = (await s.repos.meetings.list()).filter((m) => m.data.year === year);
+  if (existing.length === 0) {
+    const proposal = proposeYearPlan(year, s.planSettings);
+    const confirmed = await confirmPlan(
+      s,
+      year,
+      proposal.map((p) => ({ index: p.index, date: p.date, time: p.time })),
+      ACTOR,
+    );
+    lines.push(`meetings ${year}: ${confirmed.map((m) => `${m.data.date} ${m.data.time}`).join(', ')} (new)`);
+  } else {
+    for (const m of existing) await ensureTimeline(s, m.data);
+    const confirmed = existing.filter((m) => m.data.status === 'confirmed').sort((a, b) => a.data.index - b.data.index);
+    lines.push(`meetings ${year}: ${confirmed.map((m) => `${m.data.date} ${m.data.time}`).join(', ') || 'none confirmed'} (kept)`);
+  }
+
+  // The steering group: the team channel "Styrgruppen", unless a chair moved it since.
+  const steering = await s.repos.steering.get(STEERING_ID);
+  if (!steering) {
+    await s.repos.steering.create(STEERING_ID, { conversationId: steeringChannel.conversationId, registeredBy: ACTOR, registeredAt: s.clock().toISOString(), extraChairIds: [], memberIds: [] }, ACTOR, 'register');
+    lines.push(`steering group: channel "${pg.team.name} › ${steeringChannel.channelName}" (new)`);
+  } else {
+    const where = steering.data.conversationId === steeringChannel.conversationId ? `"${pg.team.name} › ${steeringChannel.channelName}"` : steering.data.conversationId;
+    lines.push(`steering group: channel ${where} (kept)`);
+  }
+
+  // Forums.
+  let forumsCreated = 0;
+  for (const f of DEMO_FORUMS) {
+    const id = forumIdFromName(f.name);
+    if (await s.repos.forums.get(id)) continue;
+    const record: ForumRecord = {
+      id,
+      name: f.name,
+      kind: f.kind,
+      districts: f.districts.filter((d) => s.config.DISTRICTS.includes(d)),
+      contacts: f.contacts.map((name) => ({ name })),
+      conversationId: f.conversation.conversationId,
+      active: true,
+      memberIds: [],
+    };
+    if (record.districts.length === 0) record.districts = [s.config.DISTRICTS[0]!];
+    await s.repos.forums.create(id, record, ACTOR, 'register');
+    forumsCreated++;
+  }
+  lines.push(`forums: ${DEMO_FORUMS.length} (${forumsCreated} new)`);
+
+  return { year, lines };
+}
+
+async function main(): Promise<void> {
+  const configFile = argValue('--playground-config');
+  if (configFile) writeFileSync(configFile, playgroundConfigYaml(DEMO_PLAYGROUND));
+
+  loadDotEnv();
+  const config = loadConfig({ ...process.env, KEY_PREFIX: process.env.KEY_PREFIX || 'samverkan-demo', QUEUE_PREFIX: process.env.QUEUE_PREFIX || '{samverkan-demo}' });
+  const serviceUrl = process.env.DEMO_SERVICE_URL;
+  if (!serviceUrl) throw new Error('DEMO_SERVICE_URL is required (the connector URL the bot reaches the Playground through)');
+  const locale = process.env.DEMO_LOCALE || 'sv-SE';
+
+  const redis = createStoreRedis(config.REDIS_URL);
+  const queueRedis = createQueueRedis(config.REDIS_URL);
+  const queues = createQueues(queueRedis, config.QUEUE_PREFIX);
+  const clock = () => new Date();
+  const s: Services = {
+    config,
+    repos: createRepositories(redis, new Keys(config.KEY_PREFIX), clock),
+    queues,
+    clock,
+    log: createLogger('warn', 'demo-seed'),
+    links: new LinkSigner(config.LINK_SECRET),
+    planSettings: planSettingsSchema.parse({ weekday: config.MEETING_WEEKDAY, time: config.MEETING_TIME, durationMinutes: config.MEETING_DURATION_MINUTES, timeZone: config.TIMEZONE }),
+  };
+  try {
+    const report = await seed(s, { serviceUrl, locale });
+    for (const line of report.lines) console.log(`[seed] ${line}`);
+    console.log(`[seed] done (KEY_PREFIX=${config.KEY_PREFIX})`);
+  } finally {
+    await queues.close();
+    await Promise.allSettled([redis.quit(), queueRedis.quit()]);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(`[seed] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  });
+}
