@@ -44,13 +44,19 @@ export class ConversationRateLimiter {
     private readonly redis: Redis,
     private readonly keys: Keys,
     private readonly windows: readonly RateWindow[],
+    /**
+     * Each window is widened by this much: a slot is taken a little before the request
+     * reaches Teams (rendering, network), and that jitter must not squeeze two windows' worth
+     * of requests into one as Teams measures it.
+     */
+    private readonly marginMs = 250,
   ) {
-    this.longestMs = Math.max(1, ...windows.map((w) => w.seconds * 1000));
+    this.longestMs = Math.max(1, ...windows.map((w) => w.seconds * 1000 + marginMs));
   }
 
   async acquire(conversationKey: string): Promise<number> {
     if (this.windows.length === 0) return 0;
-    const args = [String(this.longestMs), ...this.windows.flatMap((w) => [String(w.max), String(w.seconds * 1000)])];
+    const args = [String(this.longestMs), ...this.windows.flatMap((w) => [String(w.max), String(w.seconds * 1000 + this.marginMs)])];
     const wait = await this.redis.eval(ACQUIRE, 2, this.keys.of('rl', `{${conversationKey}}`), this.keys.of('rlseq', `{${conversationKey}}`), ...args);
     return Number(wait);
   }

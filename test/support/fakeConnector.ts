@@ -18,6 +18,8 @@ export type FaultRule = (req: { method: string; conversationId: string; attempt:
  */
 export class FakeConnector {
   readonly received: CapturedActivity[] = [];
+  /** Every request, accepted or faulted: what Teams' rate limiter would count. */
+  readonly requests: { conversationId: string; method: string; status: number; at: number }[] = [];
   private server?: Server;
   private counter = 0;
   private attempts = new Map<string, number>();
@@ -69,6 +71,7 @@ export class FakeConnector {
     const attempt = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempt);
     const fault = this.fault?.({ method, conversationId, attempt });
+    this.requests.push({ conversationId, method, status: fault?.status ?? 200, at: Date.now() });
     if (fault) {
       res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers ?? {}) }).end('{"error":{"code":"Fault"}}');
       return;
