@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Redis } from 'ioredis';
 import type { Services } from '../src/services/services.js';
 import { reconcileTimelines } from './reconcile.js';
+import { promiseTicks, type PromiseTicks } from './promiseTicks.js';
 
 /**
  * A Redis `SET NX PX` lock so that one of many running instances runs each tick.
@@ -20,6 +21,8 @@ export interface Scheduler {
   stop(): Promise<void>;
   /** Runs the reconcile tick now (tests and start-up). */
   reconcileNow(): Promise<unknown>;
+  /** The medborgarlöfte's weekly digest and nightly overdue ticks. */
+  promise: PromiseTicks;
 }
 
 export function startScheduler(s: Services, redis: Redis): Scheduler {
@@ -35,10 +38,13 @@ export function startScheduler(s: Services, redis: Redis): Scheduler {
     }
   };
   const tasks: ScheduledTask[] = [cron.schedule(s.config.RECONCILE_CRON, tick, { name: 'reconcile', timezone: s.config.TIMEZONE })];
+  const promise = promiseTicks(s, coordinator);
+  tasks.push(...promise.tasks);
   return {
     stop: async () => {
       for (const t of tasks) await t.stop();
     },
     reconcileNow: () => reconcileTimelines(s),
+    promise,
   };
 }

@@ -2,6 +2,7 @@ import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Services } from '../src/services/services.js';
 import { createNotifyProcessor, type OutboundSender } from './processors/notify.js';
 import { createTimelineStepProcessor } from './processors/timelineStep.js';
+import { createActionReminderProcessor } from './processors/actionReminder.js';
 import { queueNames } from './queues.js';
 import type { ConversationRateLimiter } from '../src/store/conversationRateLimiter.js';
 
@@ -21,7 +22,8 @@ export function startWorkers(s: Services, connection: ConnectionOptions, sender:
     // The global limit (per app per tenant); the per-conversation one is the limiter above.
     limiter: { max: s.config.NOTIFY_RATE_PER_SECOND, duration: 1_000 },
   });
-  const all = [timeline, notify];
+  const actions = new Worker(queueNames.actions, createActionReminderProcessor(s), { connection, prefix, concurrency: 4 });
+  const all = [timeline, notify, actions];
   for (const w of all) {
     w.on('failed', (job, err) => s.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
     w.on('error', (err) => s.log.error({ queue: w.name, err: err.message }, 'worker error'));

@@ -5,6 +5,7 @@ import type { Queues } from '../../jobs/queues.js';
 import { adminAuth } from './adminAuth.js';
 import { BULL_BOARD_PATH, bullBoardRouter } from './bullBoard.js';
 import { icsRoute } from './icsRoute.js';
+import { followUpReportRouter } from './followUpReportRoute.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpDeps {
@@ -36,6 +37,7 @@ export function createHttpApp({ s, messages, ready, queues }: HttpDeps): express
     });
   }
   app.get('/meetings/:file', icsRoute(s));
+  app.use('/reports/uppfoljning', followUpReportRouter(s));
   if (queues) {
     app.use(
       BULL_BOARD_PATH,

@@ -1,0 +1,60 @@
+/**
+ * Renders the medborgarlöfte's queued notices (ids only in the job) into activities, at
+ * send time: a reminder shows the item as it is now, and nothing is sent for an item
+ * that was done, removed or moved to another due date in the meantime.
+ */
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { digestCard } from '../../cards/promise/digestCard.js';
+import { meetingLabel } from '../../cards/promise/labels.js';
+import { myActionsCard } from '../../cards/promise/myActionsCard.js';
+import { noPromiseCard } from '../../cards/promise/promiseCard.js';
+import { reminderCard } from '../../cards/promise/reminderCard.js';
+import { actionFormCard } from '../../cards/promise/actionFormCard.js';
+import type { AdaptiveCard } from '../../cards/kit.js';
+import type { NotifyJob } from '../../jobs/queues.js';
+import { conversationKey } from '../domain/conversation.js';
+import { isFinal } from '../domain/promise/actionStatus.js';
+import { weeklyDigest } from '../domain/promise/digest.js';
+import { findAction } from '../domain/promise/promise.js';
+import type { Catalog, Lang } from '../i18n/index.js';
+import { actionsOwnedBy } from '../services/promise/actions.js';
+import { knownOwners } from '../services/promise/people.js';
+import { findCurrentPromise } from '../services/promise/promises.js';
+import { todayOf } from '../services/promise/today.js';
+import type { Services } from '../services/services.js';
+
+const asActivity = (c: AdaptiveCard): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(c));
+
+export async function renderPromiseNotice(s: Services, job: NotifyJob, m: Catalog, lang: Lang): Promise<Partial<Activity> | null> {
+  switch (job.template) {
+    case 'action.reminder7':
+    case 'action.reminderDue': {
+      const promise = job.promiseId ? await s.repos.promises.get(job.promiseId) : null;
+      const found = promise && job.actionId ? findAction(promise.data, job.actionId) : undefined;
+      if (!promise || !found || isFinal(found.action.status) || promise.data.status === 'avslutat') return null;
+      const conv = await s.repos.conversations.get(conversationKey(job.conversationId));
+      const mention = conv?.data.kind !== 'personal';
+      return asActivity(reminderCard(m, { promiseId: promise.id, action: found.action, kind: job.template === 'action.reminder7' ? 'due7' : 'due0', mention }));
+    }
+    case 'promise.digest': {
+      const today = todayOf(s);
+      const open = (await s.repos.promises.list()).filter((p) => p.data.status !== 'avslutat');
+      if (open.length === 0) return null;
+      return asActivity(digestCard(m, open.map((p) => ({ promiseId: p.id, title: p.data.title, digest: weeklyDigest(p.data, today) }))));
+    }
+    case 'promise.followUpRequest': {
+      const items = (await actionsOwnedBy(s, job.userAadObjectId)).filter((x) => !isFinal(x.action.status));
+      if (items.length === 0) return null;
+      return asActivity(myActionsCard(m, items, todayOf(s), m.promise.followUpRequest(meetingLabel(job.meetingId ?? '', lang))));
+    }
+    case 'promise.decisions': {
+      const promise = await findCurrentPromise(s);
+      if (!promise) return asActivity(noPromiseCard(m, true));
+      const meetingId = job.meetingId ?? '';
+      const ctx = { promiseId: promise.id, commitments: promise.data.commitments, owners: await knownOwners(s), today: todayOf(s) };
+      return asActivity(actionFormCard(m, ctx, { decisions: { meetingId, meetingLabel: meetingLabel(meetingId, lang) } }));
+    }
+    default:
+      return null;
+  }
+}

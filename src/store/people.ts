@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Redis } from 'ioredis';
+import type { Keys } from './keys.js';
+
+/**
+ * People the bot has seen act (aadObjectId → display name, last seen), so a chair can
+ * pick an action item's owner from a list. One Redis hash: a person is one field, and a
+ * turn writes only when the name changed or the last sighting is older than an hour.
+ */
+export const personSchema = z.object({
+  aadObjectId: z.string().min(1),
+  name: z.string().max(200),
+  lastSeen: z.string(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+const REFRESH_MS = 3600_000;
+
+export class PeopleRegistry {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly clock: () => Date,
+  ) {}
+
+  private get key(): string {
+    return this.keys.of('people');
+  }
+
+  async seen(aadObjectId: string, name: string): Promise<void> {
+    const now = this.clock();
+    const known = await this.get(aadObjectId);
+    const display = name.trim().slice(0, 200) || known?.name || '';
+    if (known && known.name === display && now.getTime() - Date.parse(known.lastSeen) < REFRESH_MS) return;
+    const person: Person = { aadObjectId, name: display, lastSeen: now.toISOString() };
+    await this.redis.hset(this.key, aadObjectId, JSON.stringify(person));
+  }
+
+  async get(aadObjectId: string): Promise<Person | null> {
+    const raw = await this.redis.hget(this.key, aadObjectId);
+    if (!raw) return null;
+    const parsed = personSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** Everyone with a name, most recently seen first. */
+  async list(): Promise<Person[]> {
+    const all = await this.redis.hvals(this.key);
+    return all
+      .map((raw) => personSchema.safeParse(JSON.parse(raw)))
+      .flatMap((p) => (p.success && p.data.name ? [p.data] : []))
+      .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
+  }
+}
