@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { conversationKey, type ConversationRecord } from '../domain/conversation.js';
 import type { Services } from '../services/services.js';
 import { baseConversationId, conversationKindOf, referenceFor, teamOf, tenantOf } from './activity.js';
@@ -17,7 +17,10 @@ export async function rememberConversation(s: Services, ctx: TurnContext): Promi
   const team = teamOf(a);
   const existing = await s.repos.conversations.get(key);
   const e = existing?.data;
-  if (e && e.active && (e.reference as { serviceUrl?: string }).serviceUrl === a.serviceUrl && e.locale === (a.locale ?? e.locale)) return;
+  const nameKnown = kind !== 'channel' || !!(e?.channelName ?? team.channelName);
+  if (e && e.active && nameKnown && (e.reference as { serviceUrl?: string }).serviceUrl === a.serviceUrl && e.locale === (a.locale ?? e.locale)) return;
+  // Channel messages carry no channel name; ask Teams once so lists can show it.
+  if (kind === 'channel' && !team.channelName && !e?.channelName) team.channelName = await channelNameOf(ctx, conversationId, team.teamId);
   await s.repos.conversations.mutate(key, a.from?.aadObjectId ?? 'system', e ? 'reactivate' : 'install', (cur): ConversationRecord => ({
     conversationId,
     kind,
@@ -39,4 +42,15 @@ export async function forgetConversation(s: Services, ctx: TurnContext): Promise
   await s.repos.conversations.mutate(conversationKey(conversationId), ctx.activity.from?.aadObjectId ?? 'system', 'uninstall', (cur) =>
     cur ? { ...cur, active: false, removedAt: s.clock().toISOString() } : null,
   );
+}
+
+/** The channel's display name from the team's channel list ("General" for the team's own id). */
+async function channelNameOf(ctx: TurnContext, channelId: string, teamId: string | undefined): Promise<string | undefined> {
+  try {
+    const channels = await TeamsInfo.getTeamChannels(ctx, teamId);
+    const found = channels.find((c) => c.id === channelId);
+    return found?.name ?? (channelId === teamId || found ? 'General' : undefined);
+  } catch {
+    return undefined;
+  }
 }

@@ -69,6 +69,10 @@ export const en: Catalog = {
     past: 'The date has already passed.',
     wrongYear: 'The date is not in the planned year.',
     order: 'The meetings must be in order and at least four weeks apart.',
+    unknownTheme: 'Unknown theme.',
+    emptyAnswer: 'The answer is empty: give at least one trend, theme or question.',
+    personalData: (kind: string) =>
+      `The text seems to contain ${({ personnummer: 'a personal identity number', samordningsnummer: 'a coordination number', phone: 'a phone number', email: 'an e-mail address' } as Record<string, string>)[kind] ?? 'personal data'}. Remove it – input must not identify individuals.`,
     noMention: 'Mention the person with @ in the message.',
   },
   steering: {
@@ -106,6 +110,7 @@ export const en: Catalog = {
     inactive: 'Inactive',
     listTitle: 'Forums',
     listEmpty: "No forums are registered yet. A chair types **register forum** in the forum's channel.",
+    groupChat: 'group chat',
     channelOf: (channel: string) => `Channel: ${channel}`,
     otherChannelHasForum: (name: string) => `This channel already is the channel of the forum ${name}.`,
   },

@@ -68,6 +68,10 @@ export const sv = {
     past: 'Datumet har redan passerat.',
     wrongYear: 'Datumet ligger inte i det planerade året.',
     order: 'Mötena måste ligga i ordning och minst fyra veckor isär.',
+    unknownTheme: 'Okänt tema.',
+    emptyAnswer: 'Svaret är tomt: ange minst en utveckling, ett tema eller en fråga.',
+    personalData: (kind: string) =>
+      `Texten verkar innehålla ${({ personnummer: 'ett personnummer', samordningsnummer: 'ett samordningsnummer', phone: 'ett telefonnummer', email: 'en e-postadress' } as Record<string, string>)[kind] ?? 'personuppgifter'}. Ta bort det – inspel får inte peka ut enskilda personer.`,
     noMention: 'Nämn personen med @ i meddelandet.',
   } ,
   steering: {
@@ -105,6 +109,7 @@ export const sv = {
     inactive: 'Inaktivt',
     listTitle: 'Forum',
     listEmpty: 'Inga forum är registrerade ännu. En ordförande skriver **registrera forum** i forumets kanal.',
+    groupChat: 'gruppchatt',
     channelOf: (channel: string) => `Kanal: ${channel}`,
     otherChannelHasForum: (name: string) => `Den här kanalen är redan kanal för forumet ${name}.`,
   },

@@ -35,7 +35,7 @@ export async function listForums(rc: RequestContext, ctx: TurnContext): Promise<
   const rows = await Promise.all(
     rc.forums.map(async (f) => {
       const conv = await rc.s.repos.conversations.get(conversationKey(f.data.conversationId));
-      const channel = conv?.data.channelName ?? conv?.data.teamName ?? (conv?.data.kind === 'groupChat' ? 'gruppchatt' : '–');
+      const channel = conv?.data.channelName ?? conv?.data.teamName ?? (conv?.data.kind === 'groupChat' ? rc.m.forum.groupChat : '–');
       return { forum: f.data, channel: conv && !conv.data.active ? `${channel} (–)` : channel };
     }),
   );
