@@ -6,6 +6,9 @@ import type { AdaptiveCard } from '../../../cards/kit.js';
 import { cancelMeetingCard, meetingNoticeCard, meetingsCard, moveMeetingCard, type MeetingView } from '../../../cards/meetingCards.js';
 import { planCard } from '../../../cards/planCard.js';
 import { isVerb, verbSchemas, verbs } from '../../../cards/verbs.js';
+import { inputsVerbSchemas } from '../../../cards/inputs/verbs.js';
+import { lagesbildVerbSchemas } from '../../../cards/lagesbild/verbs.js';
+import { promiseVerbSchemas } from '../../../cards/promise/verbs.js';
 import type { CommandName } from '../../../src/domain/commands.js';
 import { forumKinds, type ForumRecord } from '../../../src/domain/forum.js';
 import type { MeetingRecord } from '../../../src/domain/meeting.js';
@@ -195,7 +198,9 @@ describe('card details', () => {
         ),
       ),
     );
-    expect([...used].sort()).toEqual([...verbs].sort());
+    // Feature verbs (inspel, lägesbild, medborgarlöfte) are checked by each feature's own card test.
+    const featureVerbs = new Set<string>([...Object.keys(inputsVerbSchemas), ...Object.keys(lagesbildVerbSchemas), ...Object.keys(promiseVerbSchemas)]);
+    expect([...used].sort()).toEqual([...verbs].filter((v) => !featureVerbs.has(v)).sort());
   });
 });
 
