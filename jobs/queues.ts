@@ -2,7 +2,7 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
 
 /** The BullMQ queues. This folder is the only place that defines queues and workers. */
-export const queueNames = { timeline: 'timeline', notify: 'notify' } as const;
+export const queueNames = { timeline: 'timeline', notify: 'notify', actions: 'actions' } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
 /** A step of a meeting's timeline, fired as a delayed job. Ids only, never free text. */
@@ -14,7 +14,25 @@ export const timelineJobSchema = z.object({
 });
 export type TimelineJob = z.infer<typeof timelineJobSchema>;
 
-export const noticeTemplates = ['meeting.invitation', 'meeting.reminder7', 'meeting.deadline', 'meeting.meetingDay', 'meeting.moved', 'meeting.cancelled', 'text.welcome'] as const;
+/** A medborgarlöfte action item's reminder (7 days before due, on the due date), fired as a delayed job. */
+export const actionReminderJobSchema = z.object({ promiseId: z.string(), actionId: z.string(), kind: z.enum(['due7', 'due0']), due: z.string() });
+export type ActionReminderJob = z.infer<typeof actionReminderJobSchema>;
+
+export const noticeTemplates = [
+  'meeting.invitation',
+  'meeting.reminder7',
+  'meeting.deadline',
+  'meeting.meetingDay',
+  'meeting.moved',
+  'meeting.cancelled',
+  'text.welcome',
+  // medborgarlöfte (src/bot/promiseNotices.ts)
+  'action.reminder7',
+  'action.reminderDue',
+  'promise.digest',
+  'promise.followUpRequest',
+  'promise.decisions',
+] as const;
 export type NoticeTemplate = (typeof noticeTemplates)[number];
 
 /** One proactive message to one conversation. Ids only; the worker renders the text. */
@@ -23,6 +41,10 @@ export const notifyJobSchema = z.object({
   template: z.enum(noticeTemplates),
   meetingId: z.string().optional(),
   forumId: z.string().optional(),
+  /** Medborgarlöfte notices: the promise, action item and person (owner) they are about. */
+  promiseId: z.string().optional(),
+  actionId: z.string().optional(),
+  userAadObjectId: z.string().optional(),
   /**
    * A card that lives on: its activity id is kept under this key, and a later job with
    * the same key updates that message in place instead of posting a second one.
@@ -46,6 +68,7 @@ export const defaultJobOptions: JobsOptions = {
 export interface Queues {
   timeline: Queue<TimelineJob>;
   notify: Queue<NotifyJob>;
+  actions: Queue<ActionReminderJob>;
   all(): Queue[];
   close(): Promise<void>;
 }
@@ -53,15 +76,18 @@ export interface Queues {
 export function createQueues(connection: ConnectionOptions, prefix: string, onError: (queue: string, err: Error) => void = () => undefined): Queues {
   const timeline = new Queue<TimelineJob>(queueNames.timeline, { connection, prefix, defaultJobOptions });
   const notify = new Queue<NotifyJob>(queueNames.notify, { connection, prefix, defaultJobOptions });
+  const actions = new Queue<ActionReminderJob>(queueNames.actions, { connection, prefix, defaultJobOptions });
   // Connection problems are events, reported by the caller (and by /readyz), never throws.
   timeline.on('error', (err) => onError(queueNames.timeline, err));
   notify.on('error', (err) => onError(queueNames.notify, err));
+  actions.on('error', (err) => onError(queueNames.actions, err));
   return {
     timeline,
     notify,
-    all: () => [timeline, notify] as Queue[],
+    actions,
+    all: () => [timeline, notify, actions] as Queue[],
     close: async () => {
-      await Promise.all([timeline.close(), notify.close()]);
+      await Promise.all([timeline.close(), notify.close(), actions.close()]);
     },
   };
 }

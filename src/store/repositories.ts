@@ -2,10 +2,14 @@ import type { Redis } from 'ioredis';
 import { conversationRecordSchema } from '../domain/conversation.js';
 import { forumRecordSchema } from '../domain/forum.js';
 import { meetingRecordSchema } from '../domain/meeting.js';
+import { malbildSchema } from '../domain/malbilder/malbild.js';
+import { promiseSchema } from '../domain/promise/promise.js';
 import { steeringRecordSchema } from '../domain/steering.js';
 import { AuditTrail } from './auditTrail.js';
 import type { Keys } from './keys.js';
 import { Markers } from './markers.js';
+import { PeopleRegistry } from './people.js';
+import { ReportReads } from './reportReads.js';
 import { VersionedRepository } from './versionedRepository.js';
 
 /** Every repository of the app, built once per process. */
@@ -16,6 +20,12 @@ export function createRepositories(redis: Redis, keys: Keys, clock: () => Date) 
     steering: new VersionedRepository(redis, keys, 'steering', steeringRecordSchema, clock),
     forums: new VersionedRepository(redis, keys, 'forum', forumRecordSchema, clock),
     meetings: new VersionedRepository(redis, keys, 'meeting', meetingRecordSchema, clock),
+    /** Medborgarlöften: one record per promise (commitments and action items inside). */
+    promises: new VersionedRepository(redis, keys, 'promise', promiseSchema, clock),
+    /** Målbilder, one per district, keyed by `malbildIdFor(district)`. */
+    malbilder: new VersionedRepository(redis, keys, 'malbild', malbildSchema, clock),
+    people: new PeopleRegistry(redis, keys, clock),
+    reportReads: new ReportReads(redis, keys),
     audit: new AuditTrail(redis, keys),
     markers: new Markers(redis, keys),
   };
