@@ -27,7 +27,10 @@ describe('concurrent updates of one action item', () => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(9);
-    for (const r of lost) expect(r.reason).toBeInstanceOf(DomainError), expect((r.reason as DomainError).reason).toBe('stale-write');
+    for (const r of lost) {
+      expect(r.reason).toBeInstanceOf(DomainError);
+      expect((r.reason as DomainError).reason).toBe('stale-write');
+    }
 
     const stored = findAction((await t.s.repos.promises.require(promiseId)).data, action.id)!.action;
     expect(stored.followUps).toHaveLength(1);
