@@ -94,8 +94,7 @@ describe('medborgarlöfte through /api/messages', () => {
 
     const bad = await post(botUrl, invokeExecute(steering(), CHAIR, 'promise.save', { title: '', periodFrom: '2028-01-01', periodTo: '2027-01-01' }));
     expect(textOf(bad)).toContain('Obligatoriskt.');
-    const badPeriod = await post(botUrl, invokeExecute(steering(), CHAIR, 'promise.save', { title: 'Löfte', periodFrom: '2028-01-01', periodTo: '2027-01-01' }));
-    expect(textOf(badPeriod)).toContain('Slutdatumet måste ligga efter startdatumet.');
+    expect(textOf(bad)).toContain('Slutdatumet måste ligga efter startdatumet.');
     expect(await runtime.services.repos.promises.ids()).toEqual([]);
 
     const created = await post(botUrl, invokeExecute(steering(), CHAIR, 'promise.save', { title: 'Medborgarlöfte Linköping 2027–2028', periodFrom: '2027-01-01', periodTo: '2028-12-31' }));

@@ -38,16 +38,24 @@ const date = () =>
       .refine(isIsoDate, 'date'),
   );
 
-const promiseFormSchema = z
-  .object({
-    title: given(z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'tooLong')),
-    periodFrom: date(),
-    periodTo: date(),
-  })
-  .refine((p) => compareIsoDates(p.periodFrom, p.periodTo) < 0, { message: 'endBeforeStart', path: ['periodTo'] });
+const promiseFormSchema = z.object({
+  title: given(z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'tooLong')),
+  periodFrom: date(),
+  periodTo: date(),
+});
 
+/**
+ * The card → title and period. The period's order is checked even when the title is
+ * missing, so the chair sees every problem of the card at once.
+ */
 export function parsePromiseForm(raw: Record<string, unknown>): FormResult<PromiseFormValue> {
-  return toFormResult(promiseFormSchema.safeParse(asFormObject(raw)));
+  const form = asFormObject(raw);
+  const parsed = toFormResult(promiseFormSchema.safeParse(form));
+  const from = typeof form.periodFrom === 'string' ? form.periodFrom.trim() : '';
+  const to = typeof form.periodTo === 'string' ? form.periodTo.trim() : '';
+  const badOrder = isIsoDate(from) && isIsoDate(to) && compareIsoDates(from, to) >= 0;
+  if (!badOrder) return parsed;
+  return { ok: false, fieldErrors: { ...(parsed.ok ? {} : parsed.fieldErrors), periodTo: 'endBeforeStart' } };
 }
 
 /** A multi-select ChoiceSet sends "Berga,Ryd"; a tampered one may send anything. */

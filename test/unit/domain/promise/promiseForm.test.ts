@@ -14,6 +14,7 @@ describe('parsePromiseForm', () => {
     [{ title: '  ', periodFrom: '2027-02-30', periodTo: '2028-01-01' }, { title: 'required', periodFrom: 'date' }],
     [{ title: 'x'.repeat(201), periodFrom: '2027-01-01', periodTo: '2028-01-01' }, { title: 'tooLong' }],
     [{ title: 'T', periodFrom: '2028-01-01', periodTo: '2027-01-01' }, { periodTo: 'endBeforeStart' }],
+    [{ title: '', periodFrom: '2028-01-01', periodTo: '2028-01-01' }, { title: 'required', periodTo: 'endBeforeStart' }],
     [{ title: 42, periodFrom: ['x'], periodTo: null }, { title: 'required', periodFrom: 'date', periodTo: 'date' }],
   ])('%j → %j', (raw, errors) => {
     expect(parsePromiseForm(raw as Record<string, unknown>)).toEqual({ ok: false, fieldErrors: errors });
