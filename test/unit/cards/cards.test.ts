@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { forumFormCard, forumListCard, forumSummaryCard } from '../../../cards/forumCards.js';
 import { helpCard } from '../../../cards/helpCard.js';
+import { formValuesOf, inputFormCard, inputProgressCard, inputSummaryCard, type InputCardContext } from '../../../cards/inputs/inputCard.js';
 import type { AdaptiveCard } from '../../../cards/kit.js';
 import { cancelMeetingCard, meetingNoticeCard, meetingsCard, moveMeetingCard, type MeetingView } from '../../../cards/meetingCards.js';
 import { planCard } from '../../../cards/planCard.js';
@@ -10,6 +11,10 @@ import { inputsVerbSchemas } from '../../../cards/inputs/verbs.js';
 import { lagesbildVerbSchemas } from '../../../cards/lagesbild/verbs.js';
 import { promiseVerbSchemas } from '../../../cards/promise/verbs.js';
 import type { CommandName } from '../../../src/domain/commands.js';
+import type { InputAnswer } from '../../../src/domain/inputs/answer.js';
+import { inputFieldIds, questionNumbers } from '../../../src/domain/inputs/fieldIds.js';
+import { parseInputForm } from '../../../src/domain/inputs/inputForm.js';
+import { defaultThemeIds, defaultThemes } from '../../../src/domain/inputs/themes.js';
 import { forumKinds, type ForumRecord } from '../../../src/domain/forum.js';
 import type { MeetingRecord } from '../../../src/domain/meeting.js';
 import { messages, type Lang } from '../../../src/i18n/index.js';
@@ -102,6 +107,92 @@ const meeting = (index: number, over: Partial<MeetingRecord> = {}): MeetingRecor
 
 const view = (m: MeetingRecord, version = 3): MeetingView => ({ meeting: m, version, icsUrl: `https://samverkan.example/ics/${m.id}.ics?t=abc` });
 
+// --- inspel (issue 3) ---
+
+const inputContext = (districts: readonly string[] = ['Berga', 'Ryd']): InputCardContext => ({
+  meetingId: '2027-1',
+  meetingTitle: 'Styrgruppsmöte 1/2027',
+  forumId: 'trygghetsradet-berga',
+  forumName: 'Trygghetsrådet Berga',
+  districts,
+  themes: defaultThemes,
+  deadline: '2027-02-15 kl. 12:00',
+});
+
+/** An answer with every part filled: all districts, themes + annat, five questions, agenda, needs. */
+const fullAnswer = (districts: readonly string[]): InputAnswer => ({
+  districts: districts.map((district, i) => ({
+    district,
+    trend: (['battre', 'oforandrat', 'samre', 'vetej'] as const)[i % 4]!,
+    situation: `Läget i ${district}: ${'lugnare kvällar kring centrum och skolan. '.repeat(5).trim()}`,
+  })),
+  themes: ['narkotika', 'skadegorelse', 'bedragerier'],
+  otherTheme: 'Mopedtrafik på gångvägar',
+  questions: questionNumbers.map((n) => ({ text: `Fråga ${n}: hur ser polisens närvaro ut på kvällstid vid torget?`, priority: (['hog', 'medel', 'lag'] as const)[n % 3]! })),
+  agendaItems: ['Belysning i gångtunneln', 'Sommarlovsaktiviteter', 'Samarbete med fastighetsägare'],
+  needs: 'Fler nattvandrare under helger, och en kontaktperson hos polisen.',
+  sensitivity: 'intern',
+});
+
+const longNames = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${DISTRICTS[i % DISTRICTS.length]} ${i + 1}`);
+
+function inputCardsFor(lang: Lang): [string, AdaptiveCard][] {
+  const m = messages(lang);
+  const ctx = inputContext();
+  const six = inputContext(DISTRICTS);
+  const stored = (answer: InputAnswer, late: boolean) => ({ answer, submittedByName: 'Anna Lind', submittedAtLocal: '2027-02-10 kl. 09:41', late });
+  return [
+    ['inputFormCard empty', inputFormCard(m, lang, ctx)],
+    ['inputFormCard forum with 6 districts', inputFormCard(m, lang, six)],
+    ['inputFormCard forum with 6 districts, prefilled (Ändra)', inputFormCard(m, lang, six, { values: formValuesOf(fullAnswer(DISTRICTS), DISTRICTS), basedOnVersion: 4 })],
+    [
+      'inputFormCard with values and field errors',
+      inputFormCard(m, lang, ctx, {
+        values: {
+          trend_0: 'samre',
+          situation_0: 'Ring 070-123 45 67 om något händer',
+          themes: 'narkotika,bogus',
+          otherTheme: 'x'.repeat(200),
+          q1: 'Vad händer vid torget?',
+          q1prio: 'akut',
+          agenda: 'a\nb\nc\nd\ne\nf',
+          needs: 'Mejla anna@example.se',
+          sensitivity: '',
+        },
+        errors: {
+          [inputFieldIds.form]: 'emptyAnswer',
+          [inputFieldIds.trend(1)]: 'chooseOne',
+          [inputFieldIds.situation(0)]: 'personalData|phone',
+          [inputFieldIds.themes]: 'unknownTheme',
+          [inputFieldIds.otherTheme]: 'tooLong',
+          [inputFieldIds.question(1)]: 'personalData|personnummer',
+          [inputFieldIds.questionPriority(1)]: 'chooseOne',
+          [inputFieldIds.agenda]: 'tooMany',
+          [inputFieldIds.needs]: 'personalData|email',
+          [inputFieldIds.sensitivity]: 'chooseOne',
+        },
+        basedOnVersion: 2,
+      }),
+    ],
+    ['inputFormCard stale banner', inputFormCard(m, lang, ctx, { values: formValuesOf(fullAnswer(ctx.districts), ctx.districts), basedOnVersion: 3, banner: m.inputs.staleAnswer })],
+    ['inputSummaryCard on time, with thanks', inputSummaryCard(m, lang, ctx, stored(fullAnswer(ctx.districts), false), m.inputs.thanks)],
+    ['inputSummaryCard late, five questions, 6 districts', inputSummaryCard(m, lang, six, stored(fullAnswer(DISTRICTS), true))],
+    [
+      'inputSummaryCard minimal (one theme, no questions)',
+      inputSummaryCard(m, lang, ctx, stored({ districts: [], themes: ['narkotika'], questions: [], agendaItems: [], sensitivity: 'oppen' }, false)),
+    ],
+    ['inputProgressCard empty lists', inputProgressCard(m, 'Styrgruppsmöte 1/2027', '2027-02-15 kl. 12:00', { answered: [], late: [], missing: [] })],
+    [
+      'inputProgressCard long lists',
+      inputProgressCard(m, 'Styrgruppsmöte 1/2027', '2027-02-15 kl. 12:00', {
+        answered: longNames(40, 'Trygghetsrådet'),
+        late: longNames(15, 'Sociala insatsgruppen'),
+        missing: longNames(40, 'Säkerhetsenheten/kommunpolis'),
+      }),
+    ],
+  ];
+}
+
 function cardsFor(lang: Lang): [string, AdaptiveCard][] {
   const m = messages(lang);
   const thirty = Array.from({ length: 30 }, (_, i) => ({ forum: forum(i), channel: `Team Trygghet › Kanal ${i}` }));
@@ -156,6 +247,7 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
     ['cancelMeetingCard', cancelMeetingCard(m, lang, view(meeting(3)))],
     ['meetingNoticeCard with calendar link', meetingNoticeCard(m, m.meetings.invitation('Styrgruppsmöte 1/2027', '2027-02-17 kl. 13:00'), 'https://samverkan.example/ics/2027-1.ics')],
     ['meetingNoticeCard without link', meetingNoticeCard(m, m.meetings.cancelledNotice('Styrgruppsmöte 2/2027'))],
+    ...inputCardsFor(lang),
   ];
 }
 
@@ -198,9 +290,116 @@ describe('card details', () => {
         ),
       ),
     );
-    // Feature verbs (inspel, lägesbild, medborgarlöfte) are checked by each feature's own card test.
-    const featureVerbs = new Set<string>([...Object.keys(inputsVerbSchemas), ...Object.keys(lagesbildVerbSchemas), ...Object.keys(promiseVerbSchemas)]);
+    // The inspel cards are in this set; lägesbild and medborgarlöfte verbs are checked by those features' own card tests.
+    const featureVerbs = new Set<string>([...Object.keys(lagesbildVerbSchemas), ...Object.keys(promiseVerbSchemas)]);
     expect([...used].sort()).toEqual([...verbs].filter((v) => !featureVerbs.has(v)).sort());
+    for (const v of Object.keys(inputsVerbSchemas)) expect(used, `inspel verb ${v}`).toContain(v);
+  });
+});
+
+describe('the inspel cards', () => {
+  const inputIds = (json: AdaptiveCard) => typedNodes(json).filter((n) => String(n.type).startsWith('Input.')).map((n) => String(n.id));
+  /** Each Input's value as the card would send it back unchanged (what the user sees prefilled). */
+  const inputValues = (json: AdaptiveCard) =>
+    Object.fromEntries(typedNodes(json).filter((n) => String(n.type).startsWith('Input.')).map((n) => [String(n.id), typeof n.value === 'string' ? n.value : '']));
+  const expectedIds = (districts: number) => [
+    ...Array.from({ length: districts }, (_, i) => [inputFieldIds.trend(i), inputFieldIds.situation(i)]).flat(),
+    inputFieldIds.themes,
+    inputFieldIds.otherTheme,
+    ...questionNumbers.flatMap((n) => [inputFieldIds.question(n), inputFieldIds.questionPriority(n)]),
+    inputFieldIds.agenda,
+    inputFieldIds.needs,
+    inputFieldIds.sensitivity,
+  ];
+
+  it.each([1, 2, 6])('with %i district(s), the form renders exactly the input ids parseInputForm reads, and it reads every one', (n) => {
+    const districts = DISTRICTS.slice(0, n);
+    const ids = inputIds(inputFormCard(messages('sv'), 'sv', inputContext(districts)));
+    expect([...ids].sort()).toEqual([...expectedIds(n)].sort());
+    expect(ids).not.toContain(inputFieldIds.form); // 'form' carries errors only
+
+    // parseInputForm reads each rendered id under that very key: a value of the wrong type
+    // in that one field (and only there) earns an error keyed by the id.
+    const valid: Record<string, unknown> = { sensitivity: 'oppen', ...Object.fromEntries(questionNumbers.map((q) => [inputFieldIds.question(q), `Fråga ${q}?`])) };
+    const ctx = { districts, themeIds: defaultThemeIds };
+    expect(parseInputForm(valid, ctx).ok).toBe(true);
+    for (const id of ids) {
+      const r = parseInputForm({ ...valid, [id]: 42 }, ctx);
+      expect(r.ok, `parseInputForm ignores "${id}"`).toBe(false);
+      if (!r.ok) expect(Object.keys(r.fieldErrors), id).toEqual([id]);
+    }
+    // …and it reads nothing the card does not render: junk under other keys is ignored.
+    expect(parseInputForm({ ...valid, [inputFieldIds.trend(n)]: 42, q6: 42, q6prio: 42, verb: 'x', meetingId: 'y' }, ctx).ok).toBe(true);
+  });
+
+  it('a prefilled form (Ändra) sent back unchanged parses to the stored answer', () => {
+    for (const districts of [['Berga'], DISTRICTS]) {
+      const answer = fullAnswer(districts);
+      const json = inputFormCard(messages('sv'), 'sv', inputContext(districts), { values: formValuesOf(answer, districts), basedOnVersion: 1 });
+      const parsed = parseInputForm(inputValues(json), { districts, themeIds: defaultThemeIds });
+      expect(parsed).toEqual({ ok: true, answer });
+    }
+  });
+
+  it('field errors are sentences right under their inputs; "form" errors and the stale banner come first', () => {
+    const m = messages('sv');
+    const ctx = inputContext();
+    const json = inputFormCard(m, 'sv', ctx, {
+      values: { situation_0: 'Ring 070-123 45 67' },
+      errors: { [inputFieldIds.form]: 'emptyAnswer', [inputFieldIds.situation(0)]: 'personalData|phone', [inputFieldIds.needs]: 'personalData|email' },
+      banner: m.inputs.staleAnswer,
+    });
+    const flat = typedNodes(json.body).filter((n) => !['Container', 'ColumnSet', 'Column'].includes(String(n.type)));
+    const at = (pred: (n: Node) => boolean) => flat.findIndex(pred);
+    const phone = m.fieldErrors.personalData('phone');
+    expect(phone).toContain('telefonnummer');
+    const situation = at((n) => n.id === 'situation_0');
+    expect(flat[situation + 1]).toMatchObject({ type: 'TextBlock', text: phone, color: 'Attention' });
+    const needs = at((n) => n.id === 'needs');
+    expect(flat[needs + 1]).toMatchObject({ type: 'TextBlock', text: m.fieldErrors.personalData('email'), color: 'Attention' });
+    expect(flat[0]).toMatchObject({ type: 'TextBlock', text: m.inputs.staleAnswer, color: 'Attention' });
+    const empty = at((n) => n.text === m.fieldErrors.emptyAnswer);
+    expect(empty).toBeGreaterThan(0);
+    expect(empty).toBeLessThan(at((n) => n.id === 'trend_0'));
+    // The value the user typed is kept, so they can fix it.
+    expect(flat[situation]!.value).toBe('Ring 070-123 45 67');
+    // Only the fields with errors have one.
+    expect(flat.filter((n) => n.color === 'Attention')).toHaveLength(4);
+  });
+
+  it('submit carries meeting, forum and (when editing) the version; the summary offers Ändra', () => {
+    const m = messages('sv');
+    const actions = (json: AdaptiveCard) => typedNodes(json).filter((n) => n.type === 'Action.Execute');
+    expect(actions(inputFormCard(m, 'sv', inputContext()))).toEqual([expect.objectContaining({ verb: 'input.submit', title: 'Skicka inspel', data: { meetingId: '2027-1', forumId: 'trygghetsradet-berga' } })]);
+    expect(actions(inputFormCard(m, 'sv', inputContext(), { basedOnVersion: 0 }))[0]!.data).toEqual({ meetingId: '2027-1', forumId: 'trygghetsradet-berga', version: 0 });
+    const summary = inputSummaryCard(m, 'sv', inputContext(), { answer: fullAnswer(['Berga']), submittedByName: 'Anna Lind', submittedAtLocal: 'x', late: false });
+    expect(actions(summary)).toEqual([expect.objectContaining({ verb: 'input.edit', title: 'Ändra', data: { meetingId: '2027-1', forumId: 'trygghetsradet-berga' } })]);
+    expect(inputIds(summary)).toEqual([]); // read-only
+  });
+
+  it.each(['sv', 'en'] as const)('the late summary (%s) is marked late and lists all five questions with priorities', (lang) => {
+    const m = messages(lang);
+    const answer = fullAnswer(DISTRICTS);
+    const json = JSON.stringify(inputSummaryCard(m, lang, inputContext(DISTRICTS), { answer, submittedByName: 'Anna Lind', submittedAtLocal: 'x', late: true }));
+    expect(json).toContain(m.inputs.lateNote);
+    for (const [i, q] of answer.questions.entries()) expect(json).toContain(`${i + 1}. ${q.text} (${m.inputs.priorities[q.priority]})`);
+    for (const d of DISTRICTS) expect(json).toContain(`**${d}**`);
+    expect(json).toContain(m.inputs.sensitivities.intern);
+    const onTime = JSON.stringify(inputSummaryCard(m, lang, inputContext(DISTRICTS), { answer, submittedByName: 'Anna Lind', submittedAtLocal: 'x', late: false }));
+    expect(onTime).not.toContain(m.inputs.lateNote);
+  });
+
+  it('the progress card lists every forum, and "–" for an empty list', () => {
+    const m = messages('sv');
+    const names = { answered: longNames(40, 'Trygghetsrådet'), late: [] as string[], missing: longNames(40, 'Säkerhetsenheten/kommunpolis') };
+    const json = inputProgressCard(m, 'Styrgruppsmöte 1/2027', '2027-02-15 kl. 12:00', names);
+    const facts = typedNodes(json).find((n) => n.type === 'FactSet')!.facts as { title: string; value: string }[];
+    expect(facts).toEqual([
+      { title: 'Har svarat', value: names.answered.join(', ') },
+      { title: 'Svarade sent', value: '–' },
+      { title: 'Saknas', value: names.missing.join(', ') },
+    ]);
+    expect(JSON.stringify(json)).toContain('40 har svarat, 0 sent, 40 saknas.');
   });
 });
 
