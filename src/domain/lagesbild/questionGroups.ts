@@ -1,0 +1,206 @@
+/**
+ * Frågor till polisen with near-duplicates merged, and proposed agenda items likewise.
+ *
+ * Each text becomes a set of topic tokens (swedishText.ts); texts whose sets have a
+ * Jaccard similarity of at least SIMILARITY_THRESHOLD are linked, and groups grow along
+ * those links (single link: A~B and B~C put A, B and C together). Identical token sets are merged
+ * before the similarity join, so a question asked by a thousand forums costs one node.
+ * One domain rule on top: a group never mixes districts. Texts that name different
+ * districts ("…vid Berga centrum", "…vid Ryds centrum") are not linked, however alike the
+ * rest is, nor chained together through a text that names none; links are made strongest
+ * first (see singleLinkClusters), so such a text joins the group it is most like.
+ *
+ * Ranking of question groups: score = forums × weight of the group's highest priority
+ * (hög 3, medel 2, låg 1) — the issue's "forums × priority"; ties go to the larger sum
+ * over forums of each forum's highest weight in the group (three forums at hög beat one
+ * at hög and two at låg), then more members, then the text in Swedish order, then the id.
+ */
+import type { Priority, Sensitivity } from '../inputs/answer.js';
+import { shortId } from './hash.js';
+import type { SectionContext } from './items.js';
+import { compareByForum, compareCodeUnits, compareSv, type ForumOrder } from './order.js';
+import type { ProposalGroup, QuestionGroup, QuestionMember, QuestionsSection, TextItem } from './schema.js';
+import { SIMILARITY_THRESHOLD, forEachSimilarPair, singleLinkClusters } from './similarity.js';
+import { topicTokens } from './swedishText.js';
+
+export const priorityWeights: Record<Priority, number> = { hog: 3, medel: 2, lag: 1 };
+const sensitivityLevel: Record<Sensitivity, number> = { oppen: 0, intern: 1, kanslig: 2 };
+
+interface Keyed<T> {
+  item: T;
+  /** Index of the item's distinct token set. */
+  node: number;
+}
+
+interface Clustering<T> {
+  clusters: Keyed<T>[][];
+  /** Distinct token sets. */
+  tokenSets: string[][];
+}
+
+/**
+ * The tokens that stand for a district: its name's single topic token ("Ryds" and "Ryd"
+ * both give "ryd"). Names of several words are left out; their words are too common.
+ */
+export function placeTokens(districts: Iterable<string>): Set<string> {
+  const places = new Set<string>();
+  for (const d of districts) {
+    const tokens = topicTokens(d);
+    if (tokens.length === 1) places.add(tokens[0]!);
+  }
+  return places;
+}
+
+/** Two token sets that both name districts must share one of them to be alike. */
+function samePlaces(a: readonly string[], b: readonly string[], places: ReadonlySet<string>): boolean {
+  const inA = a.filter((t) => places.has(t));
+  if (inA.length === 0) return true;
+  const inB = b.filter((t) => places.has(t));
+  return inB.length === 0 || inA.some((t) => inB.includes(t));
+}
+
+/** Near-duplicate clusters of the items' texts (order of clusters and members unspecified). */
+export function clusterTexts<T extends { text: string }>(items: readonly T[], places: ReadonlySet<string> = new Set()): Clustering<T> {
+  const nodeOfKey = new Map<string, number>();
+  const tokenSets: string[][] = [];
+  // Many texts repeat word for word: normalise each distinct text once.
+  const nodeOfText = new Map<string, number>();
+  const keyed = items.map((item) => {
+    let node = nodeOfText.get(item.text);
+    if (node === undefined) {
+      const tokens = topicTokens(item.text);
+      const key = tokens.join(' ');
+      node = nodeOfKey.get(key);
+      if (node === undefined) {
+        node = tokenSets.length;
+        nodeOfKey.set(key, node);
+        tokenSets.push(tokens);
+      }
+      nodeOfText.set(item.text, node);
+    }
+    return { item, node };
+  });
+  const component = singleLinkClusters(tokenSets, SIMILARITY_THRESHOLD, (i) => tokenSets[i]!.filter((t) => places.has(t)));
+  const byComponent = new Map<number, Keyed<T>[]>();
+  for (const k of keyed) {
+    const c = component[k.node]!;
+    const list = byComponent.get(c);
+    if (list) list.push(k);
+    else byComponent.set(c, [k]);
+  }
+  return { clusters: [...byComponent.values()], tokenSets };
+}
+
+export interface GroupingContext extends Pick<SectionContext, 'forumOrder' | 'previous'> {
+  /** placeTokens() of the districts in the picture. */
+  places: ReadonlySet<string>;
+}
+
+export function groupQuestions(questions: readonly QuestionMember[], ctx: GroupingContext): QuestionsSection {
+  const { clusters, tokenSets } = clusterTexts(questions, ctx.places);
+  const recurringNodes = ctx.previous ? askedBefore(tokenSets, ctx.previous.questionKeys, ctx.places) : null;
+
+  const groups = clusters.map((cluster): Omit<QuestionGroup, 'rank'> => {
+    const members = cluster.map((k) => k.item).sort((a, b) => compareMembers(ctx.forumOrder, a, b));
+    const forums = distinctForums(ctx.forumOrder, members);
+    const bestWeight = new Map<string, number>();
+    for (const m of members) bestWeight.set(m.forumId, Math.max(bestWeight.get(m.forumId) ?? 0, priorityWeights[m.priority]));
+    const representative = pickRepresentative(cluster, ctx.forumOrder, (m) => priorityWeights[m.priority]);
+    const priority = representative.priority;
+    return {
+      id: shortId('q', members.map((m) => `${m.forumId}\u0001${m.priority}\u0001${m.text}`).sort(compareCodeUnits)),
+      text: representative.text,
+      priority,
+      score: forums.length * priorityWeights[priority],
+      weightSum: [...bestWeight.values()].reduce((s, w) => s + w, 0),
+      forumCount: forums.length,
+      forums,
+      sensitivity: mostRestrictive(members),
+      members,
+      recurring: recurringNodes ? cluster.some((k) => recurringNodes.has(k.node)) : null,
+    };
+  });
+  groups.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.weightSum - a.weightSum ||
+      b.members.length - a.members.length ||
+      compareSv(a.text, b.text) ||
+      compareCodeUnits(a.id, b.id),
+  );
+  return { total: questions.length, groups: groups.map((g, i) => ({ rank: i + 1, ...g })) };
+}
+
+/** Proposed agenda items, near-duplicates merged the same way, ranked by forums, then members, then text. */
+export function groupProposals(proposals: readonly TextItem[], ctx: Pick<GroupingContext, 'forumOrder' | 'places'>): ProposalGroup[] {
+  const { clusters } = clusterTexts(proposals, ctx.places);
+  const groups = clusters.map((cluster): Omit<ProposalGroup, 'rank'> => {
+    const members = cluster.map((k) => k.item).sort((a, b) => compareByForum(ctx.forumOrder, a, b) || compareCodeUnits(a.text, b.text));
+    const forums = distinctForums(ctx.forumOrder, members);
+    return {
+      id: shortId('a', members.map((m) => `${m.forumId}\u0001${m.text}`).sort(compareCodeUnits)),
+      text: pickRepresentative(cluster, ctx.forumOrder, () => 0).text,
+      forumCount: forums.length,
+      forums,
+      sensitivity: mostRestrictive(members),
+      members,
+    };
+  });
+  groups.sort((a, b) => b.forumCount - a.forumCount || b.members.length - a.members.length || compareSv(a.text, b.text) || compareCodeUnits(a.id, b.id));
+  return groups.map((g, i) => ({ rank: i + 1, ...g }));
+}
+
+/** The nodes whose token set is a near-duplicate of one of the previous meeting's keys. */
+function askedBefore(current: readonly string[][], previousKeys: readonly string[], places: ReadonlySet<string>): Set<number> {
+  const sets = [...current, ...previousKeys.map((k) => k.split(' '))];
+  const n = current.length;
+  const hit = new Set<number>();
+  forEachSimilarPair(
+    sets,
+    SIMILARITY_THRESHOLD,
+    (a, b) => {
+      if (a < n) hit.add(a);
+      if (b < n) hit.add(b);
+    },
+    // Only pairs across the two meetings count; a node already known needs no more.
+    (a, b) => a < n === b < n || hit.has(a < n ? a : b) || !samePlaces(sets[a]!, sets[b]!, places),
+  );
+  return hit;
+}
+
+/**
+ * The member whose text stands for the group: highest weight (priority), then the
+ * formulation (token set) used by the most forums, then the shortest text, then code-unit
+ * order, then forum order.
+ */
+function pickRepresentative<T extends { text: string; forumId: string }>(cluster: readonly Keyed<T>[], order: ForumOrder, weight: (item: T) => number): T {
+  const forumsPerNode = new Map<number, Set<string>>();
+  for (const k of cluster) {
+    const set = forumsPerNode.get(k.node);
+    if (set) set.add(k.item.forumId);
+    else forumsPerNode.set(k.node, new Set([k.item.forumId]));
+  }
+  const better = (a: Keyed<T>, b: Keyed<T>) =>
+    weight(a.item) - weight(b.item) ||
+    forumsPerNode.get(a.node)!.size - forumsPerNode.get(b.node)!.size ||
+    b.item.text.length - a.item.text.length ||
+    compareCodeUnits(b.item.text, a.item.text) ||
+    compareByForum(order, b.item, a.item);
+  let best = cluster[0]!;
+  for (const k of cluster) if (better(k, best) > 0) best = k;
+  return best.item;
+}
+
+function compareMembers(order: ForumOrder, a: QuestionMember, b: QuestionMember): number {
+  return compareByForum(order, a, b) || priorityWeights[b.priority] - priorityWeights[a.priority] || compareCodeUnits(a.text, b.text);
+}
+
+function distinctForums(order: ForumOrder, members: readonly { forumId: string; forumName: string }[]): { forumId: string; forumName: string }[] {
+  const seen = new Map<string, { forumId: string; forumName: string }>();
+  for (const m of members) if (!seen.has(m.forumId)) seen.set(m.forumId, { forumId: m.forumId, forumName: m.forumName });
+  return [...seen.values()].sort((a, b) => compareByForum(order, a, b));
+}
+
+function mostRestrictive(members: readonly { sensitivity: Sensitivity }[]): Sensitivity {
+  return members.reduce<Sensitivity>((worst, m) => (sensitivityLevel[m.sensitivity] > sensitivityLevel[worst] ? m.sensitivity : worst), 'oppen');
+}
