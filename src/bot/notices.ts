@@ -4,12 +4,14 @@ import type { NotifyJob } from '../../jobs/queues.js';
 import { meetingTitle } from '../domain/meeting.js';
 import { langOf, messages } from '../i18n/index.js';
 import type { Services } from '../services/services.js';
+import { isPromiseNotice, renderPromiseNotice } from './promiseNotices.js';
 
 /** Renders a queued notice (ids only) into the activity to send, in the conversation's language. */
 export async function renderNotice(s: Services, job: NotifyJob, locale: string | undefined): Promise<Partial<Activity> | null> {
   const lang = langOf(locale, s.config.DEFAULT_LOCALE);
   const m = messages(lang);
   if (job.template === 'text.welcome') return MessageFactory.text(m.welcome);
+  if (isPromiseNotice(job.template)) return renderPromiseNotice(s, job, m, lang);
   const meeting = job.meetingId ? await s.repos.meetings.get(job.meetingId) : null;
   if (!meeting) return null;
   const name = meetingTitle(meeting.data, lang);

@@ -11,7 +11,7 @@ import { noPromiseCard } from '../../cards/promise/promiseCard.js';
 import { reminderCard } from '../../cards/promise/reminderCard.js';
 import { actionFormCard } from '../../cards/promise/actionFormCard.js';
 import type { AdaptiveCard } from '../../cards/kit.js';
-import type { NotifyJob } from '../../jobs/queues.js';
+import type { NoticeTemplate, NotifyJob } from '../../jobs/queues.js';
 import { conversationKey } from '../domain/conversation.js';
 import { isFinal } from '../domain/promise/actionStatus.js';
 import { weeklyDigest } from '../domain/promise/digest.js';
@@ -22,6 +22,11 @@ import { knownOwners } from '../services/promise/people.js';
 import { findCurrentPromise } from '../services/promise/promises.js';
 import { todayOf } from '../services/promise/today.js';
 import type { Services } from '../services/services.js';
+
+/** The templates this file renders. */
+export const promiseNoticeTemplates = ['action.reminder7', 'action.reminderDue', 'promise.digest', 'promise.followUpRequest', 'promise.decisions'] as const satisfies readonly NoticeTemplate[];
+export type PromiseNoticeTemplate = (typeof promiseNoticeTemplates)[number];
+export const isPromiseNotice = (t: NoticeTemplate): t is PromiseNoticeTemplate => (promiseNoticeTemplates as readonly string[]).includes(t);
 
 const asActivity = (c: AdaptiveCard): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(c));
 
