@@ -26,6 +26,13 @@ export const noticeTemplates = [
   'meeting.moved',
   'meeting.cancelled',
   'text.welcome',
+  'input.prompt',
+  'input.promptsSent',
+  'input.reminder',
+  'input.escalation',
+  'input.progress',
+  'input.lateAfterCompile',
+  'conversation.removed',
   // medborgarlöfte (src/bot/promiseNotices.ts)
   'action.reminder7',
   'action.reminderDue',
@@ -41,6 +48,8 @@ export const notifyJobSchema = z.object({
   template: z.enum(noticeTemplates),
   meetingId: z.string().optional(),
   forumId: z.string().optional(),
+  /** For 'conversation.removed': the conversation the bot can no longer reach. */
+  aboutConversationId: z.string().optional(),
   /** Medborgarlöfte notices: the promise, action item and person (owner) they are about. */
   promiseId: z.string().optional(),
   actionId: z.string().optional(),

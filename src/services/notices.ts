@@ -13,7 +13,7 @@ export async function enqueueNotice(
   template: NoticeTemplate,
   subject: NoticeSubject,
 ): Promise<string> {
-  const jobId = safeJobId('n', template, subject.meetingId ?? 'none', subject.forumId ?? 'all', subject.occasion, conversationKey(conversationId));
+  const jobId = noticeJobId(template, subject, conversationId);
   const { meetingId, forumId, cardKey, aboutConversationId } = subject;
   await s.queues.notify.add(
     template,
@@ -38,6 +38,11 @@ export interface NoticeSubject {
   /** Keep the posted card's activity id under this key and update it in place later. */
   cardKey?: string;
   aboutConversationId?: string;
+}
+
+/** Deterministic per (template, subject, occasion, conversation): the same notice is one job. */
+export function noticeJobId(template: NoticeTemplate, subject: Pick<NoticeSubject, 'meetingId' | 'forumId' | 'occasion'>, conversationId: string): string {
+  return safeJobId('n', template, subject.meetingId ?? 'none', subject.forumId ?? 'all', subject.occasion, conversationKey(conversationId));
 }
 
 /** Notice to the steering channel, when one is registered; returns false otherwise. */

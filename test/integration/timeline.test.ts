@@ -8,6 +8,7 @@ import { conversationKey } from '../../src/domain/conversation.js';
 import { DomainError } from '../../src/domain/errors.js';
 import type { MeetingRecord } from '../../src/domain/meeting.js';
 import { cancelMeeting, confirmPlan, ensureTimeline, moveMeeting, plannedSteps, stepDoneMarker, type MeetingChoice } from '../../src/services/meetings.js';
+import { noticeJobId } from '../../src/services/notices.js';
 import type { Services } from '../../src/services/services.js';
 import { makeTestServices, type TestServices } from '../support/services.js';
 
@@ -268,7 +269,7 @@ describe('reconcileTimelines', () => {
 });
 
 describe('notices on confirm, move and cancel', () => {
-  const invitationId = (meetingId: string, sequence = 0) => safeJobId('n', 'meeting.invitation', meetingId, `s${sequence}`, conversationKey(STEERING_CONVERSATION));
+  const invitationId = (meetingId: string, sequence = 0) => noticeJobId('meeting.invitation', { meetingId, occasion: `s${sequence}` }, STEERING_CONVERSATION);
 
   it('without a steering record, no notice is enqueued', async () => {
     await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
@@ -303,8 +304,8 @@ describe('notices on confirm, move and cancel', () => {
         invitationId('2027-1'),
         invitationId('2027-2'),
         invitationId('2027-3'),
-        safeJobId('n', 'meeting.moved', '2027-1', 's1', conv),
-        safeJobId('n', 'meeting.cancelled', '2027-1', 's2', conv),
+        noticeJobId('meeting.moved', { meetingId: '2027-1', occasion: 's1' }, STEERING_CONVERSATION),
+        noticeJobId('meeting.cancelled', { meetingId: '2027-1', occasion: 's2' }, STEERING_CONVERSATION),
       ].sort(),
     );
     for (const j of jobs) expect(j.data.conversationId).toBe(STEERING_CONVERSATION);

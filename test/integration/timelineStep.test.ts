@@ -7,13 +7,14 @@ import { timelineJobId } from '../../jobs/timeline.js';
 import { proposeYearPlan } from '../../src/domain/calendar/yearPlan.js';
 import { conversationKey } from '../../src/domain/conversation.js';
 import { cancelMeeting, confirmPlan, moveMeeting, stepDoneMarker } from '../../src/services/meetings.js';
+import { noticeJobId } from '../../src/services/notices.js';
 import type { Services } from '../../src/services/services.js';
 import { makeTestServices, type TestServices } from '../support/services.js';
 
 const NOW = new Date('2027-01-10T08:00:00Z');
 const STEERING_CONVERSATION = '19:steering-channel@thread.tacv2';
 const reminderJobId = (meetingId: string, sequence: number) =>
-  safeJobId('n', 'meeting.reminder7', meetingId, `s${sequence}`, conversationKey(STEERING_CONVERSATION));
+  noticeJobId('meeting.reminder7', { meetingId, occasion: `s${sequence}` }, STEERING_CONVERSATION);
 
 let t: TestServices;
 let s: Services;
