@@ -3,7 +3,15 @@
  * escaped so a "*" or "|" in an owner's follow-up cannot break the layout.
  */
 export function mdEscape(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1');
+  return (
+    text
+      .replace(/\r?\n/g, ' ')
+      // Inline syntax anywhere; "(" and ")" only matter after "]", which is escaped.
+      .replace(/([\\`*_[\]|<>~])/g, '\\$1')
+      // Block syntax only at the start of a line: headings, lists, quotes.
+      .replace(/^(\s*)([#+\->])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+  );
 }
 
 export const heading = (level: 1 | 2 | 3 | 4, text: string): string => `${'#'.repeat(level)} ${mdEscape(text)}`;

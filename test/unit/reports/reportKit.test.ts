@@ -65,7 +65,11 @@ describe('svg', () => {
 
 describe('markdown', () => {
   it('escapes Markdown in user text and flattens newlines', () => {
-    expect(mdEscape('a|b *c* _d_ [l](u)\n#x')).toBe('a\\|b \\*c\\* \\_d\\_ \\[l\\]\\(u\\) \\#x');
+    expect(mdEscape('a|b *c* _d_ [l](u)\n#x')).toBe('a\\|b \\*c\\* \\_d\\_ \\[l\\](u) #x');
+    expect(mdEscape('# rubrik')).toBe('\\# rubrik');
+    expect(mdEscape('- punkt')).toBe('\\- punkt');
+    expect(mdEscape('6. sök (sex)')).toBe('6\\. sök (sex)');
+    expect(mdEscape('Senast: 61 % (2027-02-01)')).toBe('Senast: 61 % (2027-02-01)');
   });
 
   it('tables keep trusted cells and escape the rest', () => {
