@@ -1,15 +1,16 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../src/store/redis.js';
 import type { Services } from '../src/services/services.js';
 import { reconcileTimelines } from './reconcile.js';
 import { promiseTicks, type PromiseTicks } from './promiseTicks.js';
+import { runRetention, type RetentionResult } from '../src/services/privacy/retention.js';
 
 /**
  * A Redis `SET NX PX` lock so that one of many running instances runs each tick.
  * The lock is not released early: its TTL spans the tick, so a second instance whose
  * clock is a little behind cannot run the same tick again.
  */
-export function redisCoordinator(redis: Redis, prefix: string) {
+export function redisCoordinator(redis: RedisClient, prefix: string) {
   return {
     async shouldRun(key: string, ttlMs: number): Promise<boolean> {
       return (await redis.set(`${prefix}:lock:${key}`, String(process.pid), 'PX', ttlMs, 'NX')) === 'OK';
@@ -23,9 +24,11 @@ export interface Scheduler {
   reconcileNow(): Promise<unknown>;
   /** The medborgarlöfte's weekly digest and nightly overdue ticks. */
   promise: PromiseTicks;
+  /** Runs the nightly retention job now (tests). */
+  retentionNow(): Promise<RetentionResult>;
 }
 
-export function startScheduler(s: Services, redis: Redis): Scheduler {
+export function startScheduler(s: Services, redis: RedisClient): Scheduler {
   const coordinator = redisCoordinator(redis, s.config.KEY_PREFIX);
   const tick = async () => {
     const minute = Math.floor(s.clock().getTime() / 60_000);
@@ -37,7 +40,20 @@ export function startScheduler(s: Services, redis: Redis): Scheduler {
       s.log.error({ err: (err as Error).message }, 'reconcile failed');
     }
   };
-  const tasks: ScheduledTask[] = [cron.schedule(s.config.RECONCILE_CRON, tick, { name: 'reconcile', timezone: s.config.TIMEZONE })];
+  // Nightly retention (old answers deleted, snapshots pruned): one instance per night.
+  const retention = async () => {
+    const day = Math.floor(s.clock().getTime() / 86_400_000);
+    if (!(await coordinator.shouldRun(`retention:${day}`, 36 * 3600_000))) return;
+    try {
+      s.log.info(await runRetention(s), 'retention tick');
+    } catch (err) {
+      s.log.error({ err: (err as Error).message }, 'retention failed');
+    }
+  };
+  const tasks: ScheduledTask[] = [
+    cron.schedule(s.config.RECONCILE_CRON, tick, { name: 'reconcile', timezone: s.config.TIMEZONE }),
+    cron.schedule(s.config.RETENTION_CRON, retention, { name: 'retention', timezone: s.config.TIMEZONE }),
+  ];
   const promise = promiseTicks(s, coordinator);
   tasks.push(...promise.tasks);
   return {
@@ -45,6 +61,7 @@ export function startScheduler(s: Services, redis: Redis): Scheduler {
       for (const t of tasks) await t.stop();
     },
     reconcileNow: () => reconcileTimelines(s),
+    retentionNow: () => runRetention(s),
     promise,
   };
 }

@@ -14,18 +14,23 @@ export interface Workers {
 /** Starts one worker per queue. Any number of processes may run these against one Redis. */
 export function startWorkers(s: Services, connection: ConnectionOptions, sender: OutboundSender, limiter?: ConversationRateLimiter): Workers {
   const prefix = s.config.QUEUE_PREFIX;
-  const timeline = new Worker(queueNames.timeline, createTimelineStepProcessor(s), { connection, prefix, concurrency: 4 });
+  // A crashed worker's jobs go back to waiting once its lock lapses (stalled check).
+  const lockDuration = s.config.WORKER_LOCK_SECONDS * 1000;
+  const common = { connection, prefix, lockDuration, stalledInterval: lockDuration };
+  const timeline = new Worker(queueNames.timeline, createTimelineStepProcessor(s), { ...common, concurrency: 4 });
   const notify: Worker = new Worker(queueNames.notify, createNotifyProcessor(s, sender, () => notify, limiter), {
-    connection,
-    prefix,
+    ...common,
     concurrency: 8,
     // The global limit (per app per tenant); the per-conversation one is the limiter above.
     limiter: { max: s.config.NOTIFY_RATE_PER_SECOND, duration: 1_000 },
   });
-  const actions = new Worker(queueNames.actions, createActionReminderProcessor(s), { connection, prefix, concurrency: 4 });
+  const actions = new Worker(queueNames.actions, createActionReminderProcessor(s), { ...common, concurrency: 4 });
   const all = [timeline, notify, actions];
   for (const w of all) {
-    w.on('failed', (job, err) => s.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('failed', (job, err) => {
+      s.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+      void s.repos.metrics.incr(`failures:${w.name}`);
+    });
     w.on('error', (err) => s.log.error({ queue: w.name, err: err.message }, 'worker error'));
   }
   return {

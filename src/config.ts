@@ -24,6 +24,8 @@ export const envSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+    /** Redis Cluster seed nodes (host:port,…); set = cluster mode (REDIS_URL then only supplies credentials/TLS). */
+    REDIS_CLUSTER_NODES: csv.pipe(z.array(z.string().regex(/^[A-Za-z0-9_.-]+:\d{1,5}$/, 'must be host:port,host:port,…'))),
     KEY_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9_{}-]+$/, 'letters, digits, _ - { } only')
@@ -36,6 +38,11 @@ export const envSchema = z
     BOT_PASSWORD: z.string().min(1).optional(),
     BOT_TENANT_ID: z.string().regex(guid, 'must be a tenant id (GUID)').optional(),
     BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    /**
+     * OpenID metadata of the Bot Connector's signing keys. Unset = Microsoft's public cloud
+     * (login.botframework.com). Only for tests (a local key server) or a sovereign cloud.
+     */
+    BOT_OPENID_METADATA_URL: z.url({ protocol: /^https?$/ }).optional(),
     ALLOWED_TENANTS: csv,
     CHAIR_IDS: csv,
     TIMEZONE: z
@@ -79,6 +86,11 @@ export const envSchema = z
       .transform((s) => parseRateWindows(s)),
     /** Attempts for a failing outbound message (412, 5xx, timeouts) before the dead-letter list. */
     NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** A worker's job lock; a job of a crashed worker is retried by another after at most about twice this. */
+    WORKER_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+    /** Forum answers older than this many months are deleted by the nightly retention job. */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+    RETENTION_CRON: z.string().refine((c) => cron.validate(c), 'must be a cron expression').default('15 3 * * *'),
   });
 
 /** Rules across variables; checked on the raw strings so they are reported even when other variables are bad. */
@@ -88,6 +100,9 @@ function crossFieldProblems(env: Record<string, string | undefined>): { variable
     if (!env.BOT_ID) problems.push({ variable: 'BOT_ID', message: 'required when NODE_ENV=production (unauthenticated mode is refused)' });
     if (!env.BOT_PASSWORD && env.BOT_TYPE !== 'UserAssignedMSI') problems.push({ variable: 'BOT_PASSWORD', message: 'required when NODE_ENV=production' });
     if (!env.ADMIN_TOKEN) problems.push({ variable: 'ADMIN_TOKEN', message: 'required when NODE_ENV=production' });
+    if (env.BOT_OPENID_METADATA_URL && !env.BOT_OPENID_METADATA_URL.startsWith('https://')) {
+      problems.push({ variable: 'BOT_OPENID_METADATA_URL', message: 'must be https when NODE_ENV=production' });
+    }
   }
   if (env.BOT_TYPE === 'SingleTenant' && !env.BOT_TENANT_ID) problems.push({ variable: 'BOT_TENANT_ID', message: 'required when BOT_TYPE=SingleTenant' });
   if (env.BOT_PASSWORD && !env.BOT_ID && env.NODE_ENV !== 'production') problems.push({ variable: 'BOT_ID', message: 'required when BOT_PASSWORD is set' });

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
-import type { Redis } from 'ioredis';
 import { createQueues, type Queues } from '../jobs/queues.js';
 import { startScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { startWorkers, type Workers } from '../jobs/workers.js';
 import { createAdapter, createBotApp } from './bot/app.js';
+import { withActivityShape } from './bot/activityShape.js';
 import { createSender } from './bot/sender.js';
 import type { Config } from './config.js';
 import { planSettingsSchema } from './domain/calendar/planSettings.js';
@@ -14,7 +14,8 @@ import type { Services } from './services/services.js';
 import { RedisBotStorage } from './store/botStorage.js';
 import { Keys } from './store/keys.js';
 import { ConversationRateLimiter } from './store/conversationRateLimiter.js';
-import { createQueueRedis, createStoreRedis, redisIsReachable } from './store/redis.js';
+import { createQueueRedis, createStoreRedis, redisIsReachable, redisTarget, type RedisClient } from './store/redis.js';
+import { checkRedisSettings } from './store/redisSettings.js';
 import { createRepositories } from './store/repositories.js';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -25,7 +26,7 @@ export interface Runtime {
   port?: number;
   workers?: Workers;
   scheduler?: Scheduler;
-  redis: Redis;
+  redis: RedisClient;
   close(): Promise<void>;
 }
 
@@ -34,10 +35,11 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   const role = opts.role ?? 'all';
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   const clock = opts.clock ?? (() => new Date());
-  const redis = createStoreRedis(config.REDIS_URL);
+  const target = redisTarget(config);
+  const redis = createStoreRedis(target);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection problem'));
-  await waitForRedis(redis, 10_000, log);
-  const queueRedis = createQueueRedis(config.REDIS_URL);
+  if (await waitForRedis(redis, 10_000, log)) await warnAboutRedisSettings(redis, log);
+  const queueRedis = createQueueRedis(target);
   queueRedis.on('error', () => undefined);
   const keys = new Keys(config.KEY_PREFIX);
   const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX, (queue, err) => log.debug({ queue, err: err.message }, 'queue connection problem'));
@@ -62,7 +64,7 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   if (role !== 'web') {
     // Workers need their own connection per BullMQ's rules (blocking commands).
     const limiter = new ConversationRateLimiter(redis, keys, config.NOTIFY_CONVERSATION_LIMITS);
-    workers = startWorkers(services, createQueueRedis(config.REDIS_URL), createSender(services, adapter), limiter);
+    workers = startWorkers(services, createQueueRedis(target), createSender(services, adapter), limiter);
     scheduler = startScheduler(services, redis);
   }
 
@@ -78,7 +80,7 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   if (role !== 'worker') {
     const storage = new RedisBotStorage(redis, keys);
     const bot = createBotApp(services, adapter, storage);
-    const http = createHttpApp({ s: services, ready, queues, messages: (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx).then(() => undefined)) });
+    const http = createHttpApp({ s: services, ready, queues, messages: withActivityShape((req, res) => adapter.process(req, res, (ctx) => bot.run(ctx).then(() => undefined))) });
     server = await listen(http, config.PORT);
   } else {
     const http = createHttpApp({ s: services, ready, queues });
@@ -111,8 +113,8 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
 }
 
 /** Start-up waits a little for Redis; if it is still down the process starts anyway and reports 503 until it is back. */
-async function waitForRedis(redis: Redis, timeoutMs: number, log: Logger): Promise<void> {
-  if (redis.status === 'ready') return;
+async function waitForRedis(redis: RedisClient, timeoutMs: number, log: Logger): Promise<boolean> {
+  if (redis.status === 'ready') return true;
   const ready = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), timeoutMs);
     redis.once('ready', () => {
@@ -121,4 +123,12 @@ async function waitForRedis(redis: Redis, timeoutMs: number, log: Logger): Promi
     });
   });
   if (!ready) log.error('Redis is not reachable; starting anyway, /readyz answers 503 until it is');
+  return ready;
+}
+
+/** Production needs noeviction and AOF (see README, "Redis"); a managed Redis may hide CONFIG. */
+async function warnAboutRedisSettings(redis: RedisClient, log: Logger): Promise<void> {
+  for (const r of await checkRedisSettings(redis)) {
+    for (const warning of r.warnings) log.warn({ server: r.server, maxmemoryPolicy: r.maxmemoryPolicy, appendonly: r.appendonly, appendfsync: r.appendfsync }, `redis settings: ${warning}`);
+  }
 }

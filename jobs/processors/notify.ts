@@ -52,13 +52,21 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
       throw new DelayedError();
     }
     const existing = data.cardKey ? ((await s.repos.markers.get('card', data.cardKey)) ?? undefined) : undefined;
+    // An attempt that died between sending and recording it left this marker: the message
+    // may have reached Teams, and is sent again (at-least-once); counted for /metrics.
+    if (!(await s.repos.markers.setOnce('sending', sentKey, String(process.pid), 24 * 3600))) await s.repos.metrics.incr('uncertainResends');
     try {
       const activityId = await sender.send(data, conv.data.reference, conv.data.locale, existing);
       if (data.cardKey && activityId && !existing) await s.repos.markers.set('card', data.cardKey, activityId);
       await s.repos.markers.set('sent', sentKey, activityId ?? 'sent');
+      await s.repos.markers.del('sending', sentKey);
+      await s.repos.metrics.observeDelivery(Date.now() - job.timestamp);
       return existing ? 'updated' : 'sent';
     } catch (error) {
       const status = statusOf(error);
+      // The connector answered, so it did not take the message: the next attempt is not a resend.
+      if (status !== undefined) await s.repos.markers.del('sending', sentKey).catch(() => undefined);
+      if (status === 429) await s.repos.metrics.incr('connector429');
       if (existing && status === 404) {
         // The card we meant to update is gone (deleted by a user): post a fresh one next time.
         await s.repos.markers.del('card', data.cardKey!);

@@ -1,5 +1,7 @@
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { SamverkanAdapter, botAuthConfig } from './adapter.js';
+import { idempotency } from './idempotency.js';
 import type { Services } from '../services/services.js';
 import { botWasAdded, botWasRemoved, tenantOf } from './activity.js';
 import { messageCard, runCardAction } from './cardActions.js';
@@ -16,12 +18,9 @@ import { langOf, messages } from '../i18n/index.js';
  * routes. Everything Teams-specific stays under src/bot so a move to the Teams SDK is local.
  */
 export function createAdapter(s: Services): TeamsAdapter {
-  const c = s.config;
-  const adapter = new TeamsAdapter(
-    c.BOT_ID
-      ? { MicrosoftAppId: c.BOT_ID, MicrosoftAppPassword: c.BOT_PASSWORD, MicrosoftAppType: c.BOT_TYPE, MicrosoftAppTenantId: c.BOT_TENANT_ID }
-      : {},
-  );
+  const adapter = new SamverkanAdapter(botAuthConfig(s.config));
+  // Teams retries (same activity id) have one effect; runs after authentication.
+  adapter.use(idempotency(s));
   // Failures outside our routes (e.g. turn state unreadable while Redis is down): one
   // localized sentence, no stack trace to the user, and the process stays up.
   adapter.onTurnError = async (ctx, error) => {

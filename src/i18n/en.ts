@@ -1,6 +1,7 @@
 import type { Catalog } from './sv.js';
 import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
+import { privacyEn } from './en/privacy.js';
 import { promiseEn } from './en/promise.js';
 
 /** English, for users whose Teams locale is English. Same keys as sv.ts (checked by the type). */
@@ -147,4 +148,5 @@ export const en: Catalog = {
   inputs: inputsEn,
   lagesbild: lagesbildEn,
   promise: promiseEn,
+  privacy: privacyEn,
 };

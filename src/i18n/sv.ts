@@ -1,5 +1,6 @@
 import { inputsSv } from './sv/inputs.js';
 import { lagesbildSv } from './sv/lagesbild.js';
+import { privacySv } from './sv/privacy.js';
 import { promiseSv } from './sv/promise.js';
 
 /** Swedish: the default language. Every user-facing string lives here (feature parts in sv/) or in en.ts. */
@@ -146,6 +147,7 @@ export const sv = {
   inputs: inputsSv,
   lagesbild: lagesbildSv,
   promise: promiseSv,
+  privacy: privacySv,
 };
 
 export type Catalog = typeof sv;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Redis } from 'ioredis';
+import { scanAll, type RedisClient } from './redis.js';
 import type { Keys } from './keys.js';
 
 /** One line of the append-only audit trail: who did what to which record, and when. */
@@ -15,12 +15,27 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export class AuditTrail {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 
   async list(collection: string, id: string): Promise<AuditEntry[]> {
     const raw = await this.redis.lrange(this.keys.audit(collection, id), 0, -1);
     return raw.map((line) => auditEntrySchema.parse(JSON.parse(line)));
+  }
+
+  /** Every audit line written by `actor`, across all records (a SCAN over every master). */
+  async byActor(actor: string): Promise<{ collection: string; id: string; entry: AuditEntry }[]> {
+    const pattern = `${this.keys.prefix}:audit:{*`;
+    const out: { collection: string; id: string; entry: AuditEntry }[] = [];
+    for (const key of (await scanAll(this.redis, pattern)).sort()) {
+      const m = /:audit:\{([^:}]+):(.*)\}$/.exec(key);
+      if (!m) continue;
+      for (const line of await this.redis.lrange(key, 0, -1)) {
+        const parsed = auditEntrySchema.safeParse(JSON.parse(line));
+        if (parsed.success && parsed.data.actor === actor) out.push({ collection: m[1]!, id: m[2]!, entry: parsed.data });
+      }
+    }
+    return out;
   }
 }

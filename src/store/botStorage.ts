@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Keys } from './keys.js';
 
@@ -24,7 +24,7 @@ return 1
  */
 export class RedisBotStorage implements Storage {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 
@@ -34,7 +34,8 @@ export class RedisBotStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const values = await this.redis.mget(keys.map((k) => this.key(k)));
+    // One GET per key (not MGET): in a Redis Cluster the keys live on different slots.
+    const values = await Promise.all(keys.map((k) => this.redis.get(this.key(k))));
     const items: StoreItems = {};
     keys.forEach((k, i) => {
       const v = values[i];
@@ -53,6 +54,6 @@ export class RedisBotStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length) await this.redis.del(...keys.map((k) => this.key(k)));
+    await Promise.all(keys.map((k) => this.redis.del(this.key(k))));
   }
 }

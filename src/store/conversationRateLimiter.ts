@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { Keys } from './keys.js';
 
 /** One sliding window: at most `max` sends per `seconds`. */
@@ -41,7 +41,7 @@ export class ConversationRateLimiter {
   private readonly longestMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly windows: readonly RateWindow[],
     /**

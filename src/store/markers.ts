@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { Keys } from './keys.js';
 
 const YEAR_AND_A_BIT = 400 * 24 * 3600;
@@ -9,9 +9,14 @@ const YEAR_AND_A_BIT = 400 * 24 * 3600;
  */
 export class Markers {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
+
+  /** False while the connection is down: callers may then skip optional bookkeeping. */
+  get connected(): boolean {
+    return this.redis.status === 'ready';
+  }
 
   private key(kind: string, id: string): string {
     return this.keys.of('done', kind, id);

@@ -1,6 +1,7 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import { conversationRecordSchema } from '../domain/conversation.js';
 import { forumRecordSchema } from '../domain/forum.js';
+import { storedAnswerSchema } from '../domain/inputs/storedAnswer.js';
 import { meetingRecordSchema } from '../domain/meeting.js';
 import { malbildSchema } from '../domain/malbilder/malbild.js';
 import { promiseSchema } from '../domain/promise/promise.js';
@@ -8,18 +9,21 @@ import { steeringRecordSchema } from '../domain/steering.js';
 import { AuditTrail } from './auditTrail.js';
 import type { Keys } from './keys.js';
 import { Markers } from './markers.js';
+import { MetricsStore } from './metrics.js';
 import { PeopleRegistry } from './people.js';
 import { ReportReads } from './reportReads.js';
 import { VersionedRepository } from './versionedRepository.js';
 
 /** Every repository of the app, built once per process. */
-export function createRepositories(redis: Redis, keys: Keys, clock: () => Date) {
+export function createRepositories(redis: RedisClient, keys: Keys, clock: () => Date) {
   return {
     /** Keyed by `conversationKey(conversationId)`. */
     conversations: new VersionedRepository(redis, keys, 'conversation', conversationRecordSchema, clock),
     steering: new VersionedRepository(redis, keys, 'steering', steeringRecordSchema, clock),
     forums: new VersionedRepository(redis, keys, 'forum', forumRecordSchema, clock),
     meetings: new VersionedRepository(redis, keys, 'meeting', meetingRecordSchema, clock),
+    /** Forum answers, keyed by `answerId(meetingId, forumId)`; every version is kept. */
+    answers: new VersionedRepository(redis, keys, 'answer', storedAnswerSchema, clock, true),
     /** Medborgarlöften: one record per promise (commitments and action items inside). */
     promises: new VersionedRepository(redis, keys, 'promise', promiseSchema, clock),
     /** Målbilder, one per district, keyed by `malbildIdFor(district)`. */
@@ -28,6 +32,8 @@ export function createRepositories(redis: Redis, keys: Keys, clock: () => Date) 
     reportReads: new ReportReads(redis, keys),
     audit: new AuditTrail(redis, keys),
     markers: new Markers(redis, keys),
+    /** Counters and the delivery-latency histogram behind GET /metrics. */
+    metrics: new MetricsStore(redis, keys),
   };
 }
 

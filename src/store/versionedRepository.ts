@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { z } from 'zod';
 import { DomainError, notFound, staleWrite } from '../domain/errors.js';
 import type { Keys } from './keys.js';
@@ -57,7 +57,7 @@ function changedFields(before: unknown, after: unknown): string[] {
  */
 export class VersionedRepository<T> {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     readonly collection: string,
     private readonly schema: z.ZodType<T>,

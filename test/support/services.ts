@@ -5,7 +5,6 @@
  * every key it created. Never mocks Redis or BullMQ.
  */
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { createQueues, type Queues } from '../../jobs/queues.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { LinkSigner } from '../../src/http/signedLink.js';
@@ -13,10 +12,22 @@ import { planSettingsSchema } from '../../src/domain/calendar/planSettings.js';
 import { createLogger } from '../../src/log.js';
 import type { Services } from '../../src/services/services.js';
 import { Keys } from '../../src/store/keys.js';
-import { createQueueRedis, createStoreRedis } from '../../src/store/redis.js';
+import { createQueueRedis, createStoreRedis, scanAll, type RedisClient, type RedisTarget } from '../../src/store/redis.js';
 import { createRepositories } from '../../src/store/repositories.js';
 
 export const redisUrl = (): string => process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** REDIS_CLUSTER_NODES from the environment (`npm run test:cluster`), for configs built by tests. */
+export const clusterEnv = (): Record<string, string> => (process.env.REDIS_CLUSTER_NODES ? { REDIS_CLUSTER_NODES: process.env.REDIS_CLUSTER_NODES } : {});
+
+/** Where the tests' Redis is: one server, or a Cluster under `npm run test:cluster`. */
+export const testRedisTarget = (): RedisTarget => ({
+  url: redisUrl(),
+  clusterNodes: process.env.REDIS_CLUSTER_NODES ? process.env.REDIS_CLUSTER_NODES.split(',').map((n) => n.trim()).filter(Boolean) : undefined,
+});
+
+/** A plain data connection to the tests' Redis (single or Cluster), e.g. for cleanup. */
+export const testRedis = (): RedisClient => createStoreRedis(testRedisTarget());
 
 export interface TestClock {
   (): Date;
@@ -42,16 +53,16 @@ export interface TestServices {
   config: Config;
   keys: Keys;
   /** Data connection (fails fast), as the app's repositories use. */
-  redis: Redis;
+  redis: RedisClient;
   /** Connection shared by the queues (maxRetriesPerRequest: null). */
-  queueRedis: Redis;
+  queueRedis: RedisClient;
   queues: Queues;
   keyPrefix: string;
   queuePrefix: string;
   /** Another BullMQ-grade connection (e.g. for a Worker); closed by cleanup(). */
-  newQueueConnection(): Redis;
+  newQueueConnection(): RedisClient;
   /** Another data connection (e.g. a second "instance"); closed by cleanup(). */
-  newStoreConnection(): Redis;
+  newStoreConnection(): RedisClient;
   /** Registers something to close before the keys are deleted (workers, queue events). */
   onCleanup(close: () => Promise<unknown>): void;
   /** Every key under both prefixes, sorted (for assertions). */
@@ -59,31 +70,25 @@ export interface TestServices {
   cleanup(): Promise<void>;
 }
 
-export async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    found.push(...batch);
-  } while (cursor !== '0');
-  return found;
+export async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> {
+  return scanAll(redis, pattern);
 }
 
-/** Deletes every key under the given prefixes; returns how many were unlinked. */
-export async function deleteKeysUnder(redis: Redis, prefixes: string[]): Promise<number> {
+/** Deletes every key under the given prefixes (one UNLINK per key: Cluster slots differ); returns how many. */
+export async function deleteKeysUnder(redis: RedisClient, prefixes: string[]): Promise<number> {
   let deleted = 0;
   for (const prefix of prefixes) {
     const keys = [...new Set(await scanKeys(redis, `${prefix}:*`))];
     for (let i = 0; i < keys.length; i += 500) {
-      deleted += await redis.unlink(...keys.slice(i, i + 500));
+      const counts = await Promise.all(keys.slice(i, i + 500).map((k) => redis.unlink(k)));
+      deleted += counts.reduce((a, b) => a + b, 0);
     }
   }
   return deleted;
 }
 
 /** QUIT, and wait until the socket is really gone (status 'end'); never throws. */
-export async function closeConnection(c: Redis): Promise<void> {
+export async function closeConnection(c: RedisClient): Promise<void> {
   if (c.status === 'end') return;
   const ended = new Promise<void>((resolve) => c.once('end', () => resolve()));
   try {
@@ -100,12 +105,13 @@ export async function makeTestServices(opts: { now?: Date; env?: Record<string, 
   const keyPrefix = `t-${id}`;
   const queuePrefix = `{t-${id}}`;
   const url = redisUrl();
-  const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: url, KEY_PREFIX: keyPrefix, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: url, ...clusterEnv(), KEY_PREFIX: keyPrefix, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', ...opts.env });
+  const target = testRedisTarget();
   const clock = createTestClock(opts.now ?? new Date());
   const log = createLogger('silent');
-  const redis = createStoreRedis(url);
-  const queueRedis = createQueueRedis(url);
-  const extraConnections: Redis[] = [];
+  const redis = createStoreRedis(target);
+  const queueRedis = createQueueRedis(target);
+  const extraConnections: RedisClient[] = [];
   const closers: (() => Promise<unknown>)[] = [];
   const keys = new Keys(keyPrefix);
   const queues = createQueues(queueRedis, queuePrefix);
@@ -137,12 +143,12 @@ export async function makeTestServices(opts: { now?: Date; env?: Record<string, 
     keyPrefix,
     queuePrefix,
     newQueueConnection() {
-      const c = createQueueRedis(url);
+      const c = createQueueRedis(target);
       extraConnections.push(c);
       return c;
     },
     newStoreConnection() {
-      const c = createStoreRedis(url);
+      const c = createStoreRedis(target);
       extraConnections.push(c);
       return c;
     },

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { startRuntime, type Runtime } from '../../src/runtime.js';
 import { post } from './activities.js';
 import { FakeConnector } from './fakeConnector.js';
-import { createTestClock, deleteKeysUnder, type TestClock } from './services.js';
+import { clusterEnv, createTestClock, deleteKeysUnder, testRedis, type TestClock } from './services.js';
 
 /**
  * The real server (adapter, routes, workers) on a free port with a controllable clock,
@@ -31,6 +30,7 @@ export async function startTestRuntime(opts: { now?: Date; env?: Record<string, 
     NODE_ENV: 'test',
     PORT: '0',
     REDIS_URL: url,
+    ...clusterEnv(),
     KEY_PREFIX: keyPrefix,
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: 'silent',
@@ -51,7 +51,7 @@ export async function startTestRuntime(opts: { now?: Date; env?: Record<string, 
     async cleanup() {
       await runtime.close();
       await connector.stop();
-      const redis = new Redis(url);
+      const redis = testRedis();
       await deleteKeysUnder(redis, [keyPrefix, queuePrefix]);
       await redis.quit();
     },

@@ -1,0 +1,33 @@
+import type { Request, Response } from 'express';
+import { collectPersonalData, exportPath, subjectOfExportToken } from '../services/privacy/exportData.js';
+import type { Services } from '../services/services.js';
+
+/**
+ * GET /exports/:token.json — a user's own data export, only through the signed, unexpired
+ * link the bot gave them. Each read is recorded with the report reads.
+ */
+export function exportRoute(s: Services) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const m = /^([A-Za-z0-9_-]{16,64})\.json$/.exec(String(req.params.file ?? ''));
+    if (!m) {
+      res.status(404).json({ error: 'not found' });
+      return;
+    }
+    const path = exportPath(m[1]!);
+    const check = s.links.verify(path, req.query.exp, req.query.sig, s.clock());
+    if (check !== 'ok') {
+      res.status(check === 'expired' ? 410 : 403).json({ error: check === 'expired' ? 'link expired' : 'invalid link' });
+      return;
+    }
+    const who = await subjectOfExportToken(s, m[1]!);
+    if (!who) {
+      res.status(410).json({ error: 'link expired' });
+      return;
+    }
+    await s.repos.reportReads.record({ who: 'link', what: path, when: s.clock().toISOString() });
+    const data = await collectPersonalData(s, who);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="samverkan-mina-data.json"');
+    res.send(`${JSON.stringify(data, null, 2)}\n`);
+  };
+}

@@ -1,0 +1,61 @@
+import type { Request, Response } from 'express';
+import type { Queues } from '../../jobs/queues.js';
+import { LATENCY_BUCKETS, type MetricsStore } from '../store/metrics.js';
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'] as const;
+
+/** One metric family in Prometheus' text exposition format (0.0.4). */
+function family(name: string, type: 'gauge' | 'counter' | 'histogram', help: string, samples: [string, number][]): string {
+  const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`];
+  for (const [labels, value] of samples) lines.push(`${name}${labels} ${Number.isFinite(value) ? value : 0}`);
+  return lines.join('\n');
+}
+
+const label = (pairs: Record<string, string>) => `{${Object.entries(pairs).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`).join(',')}}`;
+
+/** The numbers an operator watches: up, queue depths per state, failures, 429s, delivery latency. */
+export async function renderMetrics(queues: Queues, metrics: MetricsStore, redisUp: boolean): Promise<string> {
+  const out: string[] = [family('samverkan_up', 'gauge', 'The process answers.', [['', 1]]), family('samverkan_redis_up', 'gauge', 'Redis answers PING.', [['', redisUp ? 1 : 0]])];
+  if (!redisUp) return `${out.join('\n')}\n`;
+  const depth: [string, number][] = [];
+  for (const q of queues.all()) {
+    const counts = await q.getJobCounts(...JOB_STATES);
+    for (const state of JOB_STATES) depth.push([label({ queue: q.name, state }), counts[state] ?? 0]);
+  }
+  out.push(family('samverkan_queue_jobs', 'gauge', 'Jobs per queue and state (failed = the dead-letter list).', depth));
+  const m = await metrics.read();
+  out.push(
+    family(
+      'samverkan_job_failures_total',
+      'counter',
+      'Failed job attempts (each retry counts).',
+      queues.all().map((q) => [label({ queue: q.name }), m[`failures:${q.name}`] ?? 0]),
+    ),
+  );
+  out.push(family('samverkan_connector_429_total', 'counter', 'HTTP 429 (throttled) answers from the Bot Connector.', [['', m.connector429 ?? 0]]));
+  out.push(
+    family('samverkan_uncertain_resends_total', 'counter', 'Messages re-sent after a worker died mid-send (a duplicate is possible).', [['', m.uncertainResends ?? 0]]),
+  );
+  let cumulative = 0;
+  const buckets: [string, number][] = LATENCY_BUCKETS.map((b) => {
+    cumulative += m[`lat:${b}`] ?? 0;
+    return [label({ le: String(b) }), cumulative];
+  });
+  const count = cumulative + (m['lat:+Inf'] ?? 0);
+  const hist = family('samverkan_delivery_latency_seconds', 'histogram', 'From enqueue to the connector accepting the message.', [
+    ...buckets.map(([l, v]) => [l, v] as [string, number]),
+    [label({ le: '+Inf' }), count],
+  ])
+    .replace(/samverkan_delivery_latency_seconds\{le/g, 'samverkan_delivery_latency_seconds_bucket{le')
+    .concat(`\nsamverkan_delivery_latency_seconds_sum ${m['lat:sum'] ?? 0}\nsamverkan_delivery_latency_seconds_count ${count}`);
+  out.push(hist);
+  return `${out.join('\n')}\n`;
+}
+
+export function metricsRoute(queues: Queues, metrics: MetricsStore, redisUp: () => Promise<boolean>) {
+  return async (_req: Request, res: Response): Promise<void> => {
+    const body = await renderMetrics(queues, metrics, await redisUp()).catch(async () => renderMetrics(queues, metrics, false));
+    res.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
+    res.send(body);
+  };
+}

@@ -1,0 +1,18 @@
+import type { privacySv } from '../sv/privacy.js';
+
+/** English strings of `export my data` (part of the en catalog). */
+export const privacyEn: typeof privacySv = {
+  exportTitle: 'Your data in Samverkan',
+  exportIntro: 'This is what Samverkan stores about you. Everything, including the text of your answers, is in the JSON file.',
+  exportFacts: {
+    conversations: 'Conversations',
+    forums: 'Forums (member or contact person)',
+    answers: 'Inputs you submitted (versions)',
+    actions: 'Action items you own',
+    audit: 'Changes you made (log)',
+    roles: 'Roles',
+  },
+  roleNames: { chair: 'chair', steering: 'steering group', none: 'none' },
+  exportLink: (minutes: number) => `Open the JSON file (the link is valid for ${minutes} minutes)`,
+  exportNeedsIdentity: 'Teams did not say who you are, so no data can be looked up.',
+};
