@@ -16,6 +16,12 @@ export interface ReportLinks {
  * entries, and signed links to the printable, Markdown, CSV and JSON versions.
  */
 export function followUpCard(m: Catalog, lang: Lang, doc: FollowUpDocument, links: ReportLinks, linkHours: number): AdaptiveCard {
+  const full = followUpCardIn(m, lang, doc, links, linkHours, false);
+  // Teams shows cards up to about 40 KB; a long promise gets counts per commitment and the full detail in the reports.
+  return Buffer.byteLength(JSON.stringify(full), 'utf8') <= 36_000 ? full : followUpCardIn(m, lang, doc, links, linkHours, true);
+}
+
+function followUpCardIn(m: Catalog, lang: Lang, doc: FollowUpDocument, links: ReportLinks, linkHours: number, compact: boolean): AdaptiveCard {
   const t = m.promise;
   const r = doc.report;
   const heading = doc.scope === 'period' ? t.followUpPeriodTitle(r.title) : t.followUpTitle(r.title, meetingLabel(r.meetingId, lang));
@@ -31,7 +37,8 @@ export function followUpCard(m: Catalog, lang: Lang, doc: FollowUpDocument, link
           [
             text(`**${c.text}**`),
             note(t.commitmentMeta(t.parties[c.responsible], c.districts.join(', '))),
-            ...c.actions.map((a) => {
+            compact ? note(bucketOrder.filter((b) => c.counts[b] > 0).map((b) => `${t.buckets[b]}: ${c.counts[b]}`).join(' · ') || t.noActions) : null,
+            ...(compact ? [] : c.actions).map((a) => {
               const entries = doc.scope === 'period' ? (doc.history[a.actionId] ?? []) : a.followUp ? [{ meetingId: r.meetingId, ...a.followUp }] : [];
               const said = entries.length
                 ? entries.map((e) => `${doc.scope === 'period' ? `${meetingLabel(e.meetingId, lang)}: ` : ''}${e.text}${e.count !== undefined ? t.countSuffix(e.count) : ''}`).join(' · ')
@@ -42,6 +49,7 @@ export function followUpCard(m: Catalog, lang: Lang, doc: FollowUpDocument, link
           { separator: true },
         ),
       ),
+      compact ? note(t.compactFollowUp) : null,
       note(t.linksValid(linkHours)),
       actionSet([openUrl(t.openHtml, links.html), openUrl(t.openMarkdown, links.md), openUrl(t.openCsv, links.csv), openUrl(t.openJson, links.json)]),
     ],

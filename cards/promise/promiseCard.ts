@@ -27,7 +27,21 @@ export interface PromiseCardInput {
  * status, so late items show as försenad before the nightly job ran) and the buttons the
  * viewer may use. Chairs edit; owners update their own items.
  */
+/** Teams shows cards up to about 40 KB on every client; a long promise gets the compact form. */
+const MAX_CARD_BYTES = 36_000;
+/** Even the compact form lists at most this many items (the follow-up report has them all). */
+const MAX_COMPACT_ITEMS = 150;
+
 export function promiseCard(m: Catalog, input: PromiseCardInput): AdaptiveCard {
+  const full = promiseCardIn(m, input, false);
+  return Buffer.byteLength(JSON.stringify(full), 'utf8') <= MAX_CARD_BYTES ? full : promiseCardIn(m, input, true);
+}
+
+/**
+ * Compact: one line per item, buttons only on the viewer's own items (a chair edits a
+ * long promise item by item from "mina åtgärder" or after opening the item).
+ */
+function promiseCardIn(m: Catalog, input: PromiseCardInput, compact: boolean): AdaptiveCard {
   const { promise: p, viewer, today } = input;
   const t = m.promise;
   const editable = canEditPromise(p, viewer);
@@ -49,8 +63,16 @@ export function promiseCard(m: Catalog, input: PromiseCardInput): AdaptiveCard {
             text(`**${c.text}**`),
             note(t.commitmentMeta(t.parties[c.responsible], c.districts.join(', '))),
             c.actions.length === 0 ? note(t.noActions) : null,
-            ...c.actions.map((a) => {
+            ...c.actions.map((a, i) => {
               const mayUpdate = canUpdateAction(a, viewer, p);
+              if (compact) {
+                if (listedBefore(p, c.id) + i >= MAX_COMPACT_ITEMS) return null;
+                const own = a.ownerAadObjectId === viewer.aadObjectId && mayUpdate;
+                return container([
+                  text(`• ${a.text} — ${t.actionMeta(a.ownerName, a.due, statusText(m, effectiveStatus(a, today)))}`, { size: 'Small' }),
+                  own ? actionSet([execute(t.update, 'action.open', { promiseId: p.id, actionId: a.id })]) : null,
+                ]);
+              }
               return container(
                 [
                   text(`• ${a.text}`),
@@ -75,6 +97,7 @@ export function promiseCard(m: Catalog, input: PromiseCardInput): AdaptiveCard {
           { separator: true, spacing: 'Medium' },
         ),
       ),
+      compact ? note(t.compactNote(actionCount, Math.min(actionCount, MAX_COMPACT_ITEMS))) : null,
       input.others?.length ? note(`${t.otherPromises}: ${input.others.map((o) => `${o.title} (${t.statuses[o.status]})`).join(', ')}`) : null,
       input.others?.length ? actionSet(input.others.slice(0, 5).map((o) => execute(`${t.open}: ${o.title.slice(0, 40)}`, 'promise.show', { promiseId: o.id }))) : null,
     ],
@@ -90,4 +113,14 @@ export function promiseCard(m: Catalog, input: PromiseCardInput): AdaptiveCard {
 /** No promise yet: say so, and offer a chair the form. */
 export function noPromiseCard(m: Catalog, isChair: boolean, lead?: string): AdaptiveCard {
   return card([lead ? text(lead) : null, title(m.promise.none), isChair ? text(m.promise.noneChair) : null], isChair ? [execute(m.promise.newPromise, 'promise.new', {})] : []);
+}
+
+/** How many items come before this commitment's (document order). */
+function listedBefore(p: CitizenPromise, commitmentId: string): number {
+  let n = 0;
+  for (const c of p.commitments) {
+    if (c.id === commitmentId) return n;
+    n += c.actions.length;
+  }
+  return n;
 }

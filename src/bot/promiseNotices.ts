@@ -50,7 +50,9 @@ export async function renderPromiseNotice(s: Services, job: NotifyJob, m: Catalo
     case 'promise.followUpRequest': {
       const items = (await actionsOwnedBy(s, job.userAadObjectId)).filter((x) => !isFinal(x.action.status));
       if (items.length === 0) return null;
-      return asActivity(myActionsCard(m, items, todayOf(s), m.promise.followUpRequest(meetingLabel(job.meetingId ?? '', lang))));
+      const conv = await s.repos.conversations.get(conversationKey(job.conversationId));
+      const mention = conv?.data.kind !== 'personal' && job.userAadObjectId ? { aadObjectId: job.userAadObjectId, name: items[0]!.action.ownerName } : undefined;
+      return asActivity(myActionsCard(m, items, todayOf(s), m.promise.followUpRequest(meetingLabel(job.meetingId ?? '', lang)), mention));
     }
     case 'promise.decisions': {
       const promise = await findCurrentPromise(s);

@@ -49,6 +49,10 @@ describe('medborgarlöfte steps of the meeting timeline', () => {
     expect(annaCard).toContain('Första');
     expect(annaCard).toContain('Andra');
     expect(annaCard).toContain('action.open');
+    expect(annaCard).not.toContain('<at>');
+    const boCard = JSON.stringify(await renderNotice(t.s, requests.find((j) => j.data.userAadObjectId === 'aad-bo')!.data, 'sv-SE'));
+    expect(boCard).toContain('"mentioned":{"id":"aad-bo","name":"Bo"}');
+    expect(boCard).toContain('<at>Bo</at>: Inför Styrgruppsmöte 1/2027');
 
     await runStep('2027-1', 'decisions');
     const decisions = (await t.queues.notify.getJobs(['waiting', 'delayed', 'prioritized'])).filter((j) => j.data.template === 'promise.decisions');

@@ -32,6 +32,7 @@ export const promiseSv = {
   noCommitments: 'Inga åtaganden ännu.',
   noActions: 'Inga åtgärder ännu.',
   actionMeta: (owner: string, due: string, status: string) => `${owner} · klart senast ${due} · ${status}`,
+  compactNote: (total: number, shown: number) => `${total} åtgärder – kort lista (${shown} visas). Skriv **mina åtgärder** för att uppdatera dina; hela listan finns i uppföljningen.`,
   otherPromises: 'Andra löften',
   readOnlyClosed: 'Löftet är avslutat och ändras inte längre.',
   // Buttons
@@ -101,6 +102,7 @@ export const promiseSv = {
   followUpsReceived: (received: number, missing: number) => `Uppföljningar in: ${received} · saknas: ${missing}`,
   noFollowUpYet: 'ingen uppföljning ännu',
   countSuffix: (count: number) => ` (${count})`,
+  compactFollowUp: 'Många åtgärder: här visas antal per åtagande. Varje åtgärd och dess uppföljning finns i rapporterna nedan.',
   openHtml: 'Utskriftsvänlig rapport',
   openMarkdown: 'Markdown',
   openCsv: 'CSV',

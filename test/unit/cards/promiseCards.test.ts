@@ -60,6 +60,8 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
   const viewerOwner = { aadObjectId: 'owner-1', isChair: false, canFollowUp: false };
   const many = Array.from({ length: 40 }, (_, i) => action(`x${i + 10}`, { text: `Åtgärd nummer ${i} med en lagom lång beskrivning av vad som ska göras` }));
   const big = citizenPromise([commitment('c1', many.slice(0, 20)), commitment('c2', many.slice(20))]);
+  const lots = Array.from({ length: 200 }, (_, i) => action(`x${i + 100}`, { text: `Åtgärd ${i}: en lagom lång beskrivning av vad som ska göras och var`, ownerAadObjectId: i % 7 ? 'owner-2' : 'owner-1' }));
+  const huge = citizenPromise([commitment('c1', lots.slice(0, 120)), commitment('c2', lots.slice(120))]);
   const ctx = { promiseId: promise.id, commitments: promise.commitments, owners: OWNERS, today };
   const a1 = promise.commitments[0]!.actions[0]!;
   return [
@@ -68,6 +70,8 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
     ['promiseCard draft (agree button)', promiseCard(m, { promise: { ...promise, status: 'utkast' }, version: 1, today, viewer: viewerChair })],
     ['promiseCard closed', promiseCard(m, { promise: { ...promise, status: 'avslutat' }, version: 9, today, viewer: viewerChair })],
     ['promiseCard 40 actions', promiseCard(m, { promise: big, version: 2, today, viewer: viewerChair })],
+    ['promiseCard 200 actions (compact)', promiseCard(m, { promise: huge, version: 2, today, viewer: viewerOwner })],
+    ['followUpCard 200 actions (compact)', followUpCard(m, lang, followUpDocument(huge, '2026-2', today, [], 'period'), links, 24)],
     ['noPromiseCard chair', noPromiseCard(m, true)],
     ['noPromiseCard member', noPromiseCard(m, false, m.promise.promiseSaved)],
     ['promiseFormCard new', promiseFormCard(m)],
@@ -83,6 +87,7 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
     ['actionUpdateCard other meeting, errors', actionUpdateCard(m, lang, { promiseId: promise.id, commitment: promise.commitments[0]!, action: a1, rev: 'r', meetingId: '2026-3', shownStatus: 'forsenad' }, { values: { count: 'sex' }, errors: { count: 'notANumber', followUp: 'required' }, banner: m.errors.staleWrite })],
     ['myActionsCard', myActionsCard(m, [{ promise, commitment: promise.commitments[0]!, action: a1 }], today, m.promise.followUpRequest('Styrgruppsmöte 2/2026'))],
     ['myActionsCard empty', myActionsCard(m, [], today)],
+    ['myActionsCard with mention', myActionsCard(m, [{ promise, commitment: promise.commitments[0]!, action: a1 }], today, m.promise.followUpRequest('Styrgruppsmöte 2/2026'), { aadObjectId: 'owner-1', name: 'Olle Ägare' })],
     ['followUpCard meeting', followUpCard(m, lang, followUpDocument(promise, '2026-2', today, [malbild], 'meeting'), links, 24)],
     ['followUpCard period', followUpCard(m, lang, followUpDocument(promise, '2026-2', today, [malbild], 'period'), links, 24)],
     ['digestCard', digestCard(m, [{ promiseId: promise.id, title: promise.title, digest: weeklyDigest(promise, today) }])],
@@ -135,6 +140,18 @@ describe('medborgarlöfte card details', () => {
     const s = JSON.stringify(json);
     expect(s).toContain('⚠ Försenad'); // x2 was due 2026-03-01
     expect(typedNodes(json).filter((n) => n.type === 'Action.Execute')).toEqual([]);
+  });
+
+  it('a long promise gets compact cards: owners keep the buttons of their own items; counts per commitment in the follow-up', () => {
+    const lots = Array.from({ length: 200 }, (_, i) => action(`x${i + 100}`, { ownerAadObjectId: i % 7 ? 'owner-2' : 'owner-1' }));
+    const huge = citizenPromise([commitment('c1', lots)]);
+    const json = promiseCard(m, { promise: huge, version: 1, today, viewer: { aadObjectId: 'owner-1', isChair: false, canFollowUp: true } });
+    expect(JSON.stringify(json)).toContain('200 åtgärder – kort lista (150 visas)');
+    const buttons = typedNodes(json).filter((n) => n.verb === 'action.open');
+    expect(buttons.length).toBe(lots.slice(0, 150).filter((a) => a.ownerAadObjectId === 'owner-1').length);
+    const fu = followUpCard(m, 'sv', followUpDocument(huge, '2026-2', today, [], 'meeting'), links, 24);
+    expect(JSON.stringify(fu)).toContain('Många åtgärder');
+    expect(JSON.stringify(fu)).toContain('Pågår i tid: 200');
   });
 
   it('the follow-up card links to the four signed report formats', () => {
