@@ -1,6 +1,7 @@
 import type { RedisClient } from './redis.js';
 import { conversationRecordSchema } from '../domain/conversation.js';
 import { forumRecordSchema } from '../domain/forum.js';
+import { agendaRecordSchema, compileRunSchema, lagesbildRecordSchema } from '../domain/lagesbild/records.js';
 import { storedAnswerSchema } from '../domain/inputs/storedAnswer.js';
 import { meetingRecordSchema } from '../domain/meeting.js';
 import { malbildSchema } from '../domain/malbilder/malbild.js';
@@ -24,6 +25,12 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     meetings: new VersionedRepository(redis, keys, 'meeting', meetingRecordSchema, clock),
     /** Forum answers, keyed by `answerId(meetingId, forumId)`; every version is kept. */
     answers: new VersionedRepository(redis, keys, 'answer', storedAnswerSchema, clock, true),
+    /** Lägesbild snapshots, keyed by meeting id; every version is kept. */
+    lagesbilder: new VersionedRepository(redis, keys, 'lagesbild', lagesbildRecordSchema, clock, true),
+    /** The agenda of each meeting (keyed by meeting id), every version kept; chairs' edits are version-checked. */
+    agendas: new VersionedRepository(redis, keys, 'agenda', agendaRecordSchema, clock, true),
+    /** The state of each meeting's compile run and the cards that show it. */
+    compileRuns: new VersionedRepository(redis, keys, 'compilerun', compileRunSchema, clock),
     /** Medborgarlöften: one record per promise (commitments and action items inside). */
     promises: new VersionedRepository(redis, keys, 'promise', promiseSchema, clock),
     /** Målbilder, one per district, keyed by `malbildIdFor(district)`. */
