@@ -15,13 +15,13 @@ export interface ReportLinks {
  * The follow-up as a card: the summary, per commitment its items with this meeting's
  * entries, and signed links to the printable, Markdown, CSV and JSON versions.
  */
-export function followUpCard(m: Catalog, lang: Lang, doc: FollowUpDocument, links: ReportLinks, linkHours: number): AdaptiveCard {
-  const full = followUpCardIn(m, lang, doc, links, linkHours, false);
+export function followUpCard(m: Catalog, lang: Lang, doc: FollowUpDocument, links: ReportLinks, linkMinutes: number): AdaptiveCard {
+  const full = followUpCardIn(m, lang, doc, links, linkMinutes, false);
   // Teams shows cards up to about 40 KB; a long promise gets counts per commitment and the full detail in the reports.
-  return Buffer.byteLength(JSON.stringify(full), 'utf8') <= 36_000 ? full : followUpCardIn(m, lang, doc, links, linkHours, true);
+  return Buffer.byteLength(JSON.stringify(full), 'utf8') <= 36_000 ? full : followUpCardIn(m, lang, doc, links, linkMinutes, true);
 }
 
-function followUpCardIn(m: Catalog, lang: Lang, doc: FollowUpDocument, links: ReportLinks, linkHours: number, compact: boolean): AdaptiveCard {
+function followUpCardIn(m: Catalog, lang: Lang, doc: FollowUpDocument, links: ReportLinks, linkMinutes: number, compact: boolean): AdaptiveCard {
   const t = m.promise;
   const r = doc.report;
   const heading = doc.scope === 'period' ? t.followUpPeriodTitle(r.title) : t.followUpTitle(r.title, meetingLabel(r.meetingId, lang));
@@ -50,7 +50,7 @@ function followUpCardIn(m: Catalog, lang: Lang, doc: FollowUpDocument, links: Re
         ),
       ),
       compact ? note(t.compactFollowUp) : null,
-      note(t.linksValid(linkHours)),
+      note(t.linksValid(linkMinutes)),
       actionSet([openUrl(t.openHtml, links.html), openUrl(t.openMarkdown, links.md), openUrl(t.openCsv, links.csv), openUrl(t.openJson, links.json)]),
     ],
     [

@@ -101,7 +101,8 @@ export const promiseEn: typeof promiseSv = {
   openCsv: 'CSV',
   openJson: 'JSON',
   wholePeriod: 'Whole period',
-  linksValid: (hours: number) => `The links are valid for ${hours} hours.`,
+  linksValid: (minutes: number) =>
+    `The links are valid for ${minutes % 60 !== 0 ? `${minutes} minutes` : minutes === 60 ? 'one hour' : `${minutes / 60} hours`}.`,
   reminder7: (text: string, due: string) => `Reminder: the action item **${text}** is due ${due} (in a week).`,
   reminderDue: (text: string, due: string) => `Reminder: the action item **${text}** is due today (${due}).`,
   mentionLead: (mention: string) => `${mention}:`,

@@ -108,7 +108,8 @@ export const promiseSv = {
   openCsv: 'CSV',
   openJson: 'JSON',
   wholePeriod: 'Hela perioden',
-  linksValid: (hours: number) => `Länkarna gäller i ${hours} timmar.`,
+  linksValid: (minutes: number) =>
+    `Länkarna gäller i ${minutes % 60 !== 0 ? `${minutes} minuter` : minutes === 60 ? 'en timme' : `${minutes / 60} timmar`}.`,
   // Notices
   reminder7: (text: string, due: string) => `Påminnelse: åtgärden **${text}** ska vara klar senast ${due} (om en vecka).`,
   reminderDue: (text: string, due: string) => `Påminnelse: åtgärden **${text}** ska vara klar i dag (${due}).`,

@@ -71,7 +71,7 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
     ['promiseCard closed', promiseCard(m, { promise: { ...promise, status: 'avslutat' }, version: 9, today, viewer: viewerChair })],
     ['promiseCard 40 actions', promiseCard(m, { promise: big, version: 2, today, viewer: viewerChair })],
     ['promiseCard 200 actions (compact)', promiseCard(m, { promise: huge, version: 2, today, viewer: viewerOwner })],
-    ['followUpCard 200 actions (compact)', followUpCard(m, lang, followUpDocument(huge, '2026-2', today, [], 'period'), links, 24)],
+    ['followUpCard 200 actions (compact)', followUpCard(m, lang, followUpDocument(huge, '2026-2', today, [], 'period'), links, 1440)],
     ['noPromiseCard chair', noPromiseCard(m, true)],
     ['noPromiseCard member', noPromiseCard(m, false, m.promise.promiseSaved)],
     ['promiseFormCard new', promiseFormCard(m)],
@@ -88,8 +88,8 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
     ['myActionsCard', myActionsCard(m, [{ promise, commitment: promise.commitments[0]!, action: a1 }], today, m.promise.followUpRequest('Styrgruppsmöte 2/2026'))],
     ['myActionsCard empty', myActionsCard(m, [], today)],
     ['myActionsCard with mention', myActionsCard(m, [{ promise, commitment: promise.commitments[0]!, action: a1 }], today, m.promise.followUpRequest('Styrgruppsmöte 2/2026'), { aadObjectId: 'owner-1', name: 'Olle Ägare' })],
-    ['followUpCard meeting', followUpCard(m, lang, followUpDocument(promise, '2026-2', today, [malbild], 'meeting'), links, 24)],
-    ['followUpCard period', followUpCard(m, lang, followUpDocument(promise, '2026-2', today, [malbild], 'period'), links, 24)],
+    ['followUpCard meeting', followUpCard(m, lang, followUpDocument(promise, '2026-2', today, [malbild], 'meeting'), links, 1440)],
+    ['followUpCard period', followUpCard(m, lang, followUpDocument(promise, '2026-2', today, [malbild], 'period'), links, 1440)],
     ['digestCard', digestCard(m, [{ promiseId: promise.id, title: promise.title, digest: weeklyDigest(promise, today) }])],
     ['digestCard nothing', digestCard(m, [{ promiseId: promise.id, title: promise.title, digest: { late: [], upcoming: [] } }])],
     ['reminderCard 1:1', reminderCard(m, { promiseId: promise.id, action: a1, kind: 'due7', mention: false })],
@@ -149,13 +149,18 @@ describe('medborgarlöfte card details', () => {
     expect(JSON.stringify(json)).toContain('200 åtgärder – kort lista (150 visas)');
     const buttons = typedNodes(json).filter((n) => n.verb === 'action.open');
     expect(buttons.length).toBe(lots.slice(0, 150).filter((a) => a.ownerAadObjectId === 'owner-1').length);
-    const fu = followUpCard(m, 'sv', followUpDocument(huge, '2026-2', today, [], 'meeting'), links, 24);
+    const fu = followUpCard(m, 'sv', followUpDocument(huge, '2026-2', today, [], 'meeting'), links, 1440);
     expect(JSON.stringify(fu)).toContain('Många åtgärder');
     expect(JSON.stringify(fu)).toContain('Pågår i tid: 200');
   });
 
+  it('says how long the links are valid', () => {
+    expect([30, 60, 1440].map((n) => m.promise.linksValid(n))).toEqual(['Länkarna gäller i 30 minuter.', 'Länkarna gäller i en timme.', 'Länkarna gäller i 24 timmar.']);
+    expect(messages('en').promise.linksValid(90)).toBe('The links are valid for 90 minutes.');
+  });
+
   it('the follow-up card links to the four signed report formats', () => {
-    const json = followUpCard(m, 'sv', followUpDocument(promise, '2026-2', today, [malbild], 'meeting'), links, 24);
+    const json = followUpCard(m, 'sv', followUpDocument(promise, '2026-2', today, [malbild], 'meeting'), links, 1440);
     const urls = typedNodes(json).filter((n) => n.type === 'Action.OpenUrl').map((n) => n.url);
     expect(urls).toEqual([links.html, links.md, links.csv, links.json]);
     expect(JSON.stringify(json)).toContain('6 narkotikasök genomförda (6)');

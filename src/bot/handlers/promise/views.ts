@@ -108,5 +108,5 @@ export async function followUpView(rc: RequestContext, promiseId: string | undef
   const meeting = meetingId ?? (await currentFollowUpMeetingId(rc.s));
   const doc = await buildFollowUp(rc.s, promise.data, meeting, scope);
   const links = reportLinks(rc.s, promise.id, scope === 'meeting' ? meeting : undefined);
-  return followUpCard(rc.m, rc.lang, doc, links, Math.round(rc.s.config.REPORT_LINK_TTL_MINUTES / 60));
+  return followUpCard(rc.m, rc.lang, doc, links, rc.s.config.REPORT_LINK_TTL_MINUTES);
 }
