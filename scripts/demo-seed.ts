@@ -32,6 +32,7 @@ import { Keys } from '../src/store/keys.js';
 import { createQueueRedis, createStoreRedis } from '../src/store/redis.js';
 import { createRepositories } from '../src/store/repositories.js';
 import { buildPlaygroundConfig, playgroundConfigYaml, type PlaygroundConfig } from '../test/e2e/harness.js';
+import { seedPromiseDemo } from './demo-seed-promise.js';
 
 const ACTOR = 'demo-seed';
 
@@ -222,6 +223,8 @@ export async function seed(s: Services, opts: { serviceUrl: string; locale: stri
     forumsCreated++;
   }
   lines.push(`forums: ${DEMO_FORUMS.length} (${forumsCreated} new)`);
+  // The medborgarlöfte (issue 5): a promise, action items of the Playground's user, a målbild.
+  await seedPromiseDemo(s, { aadObjectId: pg.currentUser.aadObjectId, name: pg.currentUser.name }, lines);
 
   return { year, lines };
 }
