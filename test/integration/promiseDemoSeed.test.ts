@@ -1,0 +1,32 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedPromiseDemo } from '../../scripts/demo-seed-promise.js';
+import { followUpReport } from '../../src/domain/promise/followUpReport.js';
+import { todayOf } from '../../src/services/promise/today.js';
+import { makeTestServices, type TestServices } from '../support/services.js';
+
+let t: TestServices;
+
+beforeEach(async () => {
+  t = await makeTestServices({ now: new Date('2027-04-01T08:00:00Z') });
+});
+
+afterEach(async () => {
+  await t.cleanup();
+});
+
+describe('demo data of the medborgarlöfte', () => {
+  it('is an agreed promise with items in every state and a målbild with readings; a re-run keeps it', async () => {
+    const lines: string[] = [];
+    await seedPromiseDemo(t.s, { aadObjectId: 'aad-demo', name: 'Anna Lind' }, lines);
+    const [promise] = await t.s.repos.promises.list();
+    expect(promise!.data.status).toBe('faststallt');
+    const report = followUpReport(promise!.data, '2027-2', todayOf(t.s), (await t.s.repos.malbilder.list()).map((m) => m.data));
+    expect(report.summary.counts).toMatchObject({ total: 4, late: 1, onTime: 2, done: 1 });
+    expect(report.commitments[0]!.malbild?.indicators.map((i) => i.progress.trend)).toEqual(['improving', 'improving']);
+    expect((await t.s.repos.people.get('aad-demo'))?.name).toBe('Anna Lind');
+    const version = promise!.version;
+    await seedPromiseDemo(t.s, { aadObjectId: 'aad-demo', name: 'Anna Lind' }, lines);
+    expect((await t.s.repos.promises.list()).map((p) => p.version)).toEqual([version]);
+    expect(lines.at(-1)).toBe('medborgarlöfte: (kept)');
+  });
+});
