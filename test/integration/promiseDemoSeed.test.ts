@@ -30,3 +30,15 @@ describe('demo data of the medborgarlöfte', () => {
     expect(lines.at(-1)).toBe('medborgarlöfte: (kept)');
   });
 });
+
+describe('the lägesbild input', () => {
+  it('is the summary of the agreed promise for the meeting, or null without one', async () => {
+    const { promiseInputForLagesbild } = await import('../../src/services/promise/lagesbildInput.js');
+    expect(await promiseInputForLagesbild(t.s, '2027-2')).toBeNull();
+    await seedPromiseDemo(t.s, { aadObjectId: 'aad-demo', name: 'Anna Lind' }, []);
+    const summary = await promiseInputForLagesbild(t.s, '2027-2');
+    expect(summary).toMatchObject({ meetingId: '2027-2', status: 'faststallt', counts: { total: 4, late: 1 } });
+    expect(summary!.late[0]!.text).toBe('Trygghetsvandring med boende och fastighetsägare');
+    expect(summary!.indicators).toHaveLength(2);
+  });
+});

@@ -38,9 +38,11 @@ export function reportPath(promiseId: string, meetingId: string | undefined, for
   return meetingId ? `/reports/uppfoljning/${promiseId}/${meetingId}.${format}` : `/reports/uppfoljning/${promiseId}.${format}`;
 }
 
-export function reportLinks(s: Services, promiseId: string, meetingId: string | undefined): Record<ReportFormat, string> {
+export function reportLinks(s: Services, promiseId: string, meetingId: string | undefined, lang?: 'sv' | 'en'): Record<ReportFormat, string> {
   const base = s.config.PUBLIC_URL.replace(/\/$/, '');
   const now = s.clock();
-  const link = (f: ReportFormat) => `${base}${s.links.sign(reportPath(promiseId, meetingId, f), now, s.config.REPORT_LINK_TTL_MINUTES)}`;
+  // The language is not signed: it changes nothing but the words.
+  const langParam = lang && lang !== s.config.DEFAULT_LOCALE ? `&lang=${lang}` : '';
+  const link = (f: ReportFormat) => `${base}${s.links.sign(reportPath(promiseId, meetingId, f), now, s.config.REPORT_LINK_TTL_MINUTES)}${langParam}`;
   return { html: link('html'), md: link('md'), csv: link('csv'), json: link('json') };
 }

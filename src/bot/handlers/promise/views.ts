@@ -107,6 +107,6 @@ export async function followUpView(rc: RequestContext, promiseId: string | undef
   if (!promise) return noPromiseCard(rc.m, rc.roles.chair);
   const meeting = meetingId ?? (await currentFollowUpMeetingId(rc.s));
   const doc = await buildFollowUp(rc.s, promise.data, meeting, scope);
-  const links = reportLinks(rc.s, promise.id, scope === 'meeting' ? meeting : undefined);
+  const links = reportLinks(rc.s, promise.id, scope === 'meeting' ? meeting : undefined, rc.lang);
   return followUpCard(rc.m, rc.lang, doc, links, rc.s.config.REPORT_LINK_TTL_MINUTES);
 }
