@@ -3,7 +3,7 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { SamverkanAdapter, botAuthConfig } from './adapter.js';
 import { idempotency } from './idempotency.js';
 import type { Services } from '../services/services.js';
-import { botWasAdded, botWasRemoved, tenantOf } from './activity.js';
+import { botWasAdded, botWasRemoved, tenantAllowed, tenantOf } from './activity.js';
 import { messageCard, runCardAction } from './cardActions.js';
 import { routeCommand } from './commandRouter.js';
 import { userMessageFor } from './errorMessages.js';
@@ -52,9 +52,10 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
   const lang = (ctx: TurnContext) => langOf(ctx.activity.locale, s.config.DEFAULT_LOCALE);
 
   app.turn('beforeTurn', async (ctx) => {
-    const tenant = tenantOf(ctx.activity);
-    if (s.config.ALLOWED_TENANTS.length > 0 && (!tenant || !s.config.ALLOWED_TENANTS.includes(tenant))) {
-      s.log.warn({ tenant: tenant ?? null, type: ctx.activity.type }, 'activity from a tenant that is not allowed; ignored');
+    if (!tenantAllowed(s.config.ALLOWED_TENANTS, ctx.activity)) {
+      s.log.warn({ tenant: tenantOf(ctx.activity) ?? null, type: ctx.activity.type }, 'activity from a tenant that is not allowed; ignored');
+      // An invoke must be answered (else the adapter says 501): a bare 403, nothing else.
+      if (ctx.activity.type === ActivityTypes.Invoke) await respondInvoke(ctx, 403);
       return false;
     }
     if (ctx.activity.type === ActivityTypes.Message || ctx.activity.type === ActivityTypes.Invoke || ctx.activity.type === ActivityTypes.ConversationUpdate) {

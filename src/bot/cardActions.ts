@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { card, text, type AdaptiveCard } from '../../cards/kit.js';
 import { isVerb, verbSchemas, type Verb, type VerbData } from '../../cards/verbs.js';
 import { editForum, saveForum, setForumActive } from './handlers/forums.js';
-import { askCancel, confirmCancel, confirmPlanVerb, meetingsListCard, openMove, saveMove } from './handlers/meetings.js';
+import { askCancel, confirmCancel, confirmPlanVerb, openMove, saveMove, showMeetings } from './handlers/meetings.js';
 import type { RequestContext } from './requestContext.js';
 import type { VerbHandler, VerbHandlers } from './verbHandler.js';
 import { inputsVerbHandlers } from './handlers/inputs/verbs.js';
@@ -16,7 +16,7 @@ const coreHandlers = {
   'forum.deactivate': (rc, data) => setForumActive(rc, data, false),
   'forum.activate': (rc, data) => setForumActive(rc, data, true),
   'plan.confirm': (rc, data) => confirmPlanVerb(rc, data),
-  'meetings.show': (rc) => meetingsListCard(rc),
+  'meetings.show': (rc) => showMeetings(rc),
   'meeting.moveOpen': (rc, data) => openMove(rc, data),
   'meeting.moveSave': (rc, data) => saveMove(rc, data),
   'meeting.cancelAsk': (rc, data) => askCancel(rc, data),

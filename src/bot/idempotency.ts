@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { conversationKey } from '../domain/conversation.js';
 import type { Services } from '../services/services.js';
-import { baseConversationId } from './activity.js';
+import { baseConversationId, tenantAllowed } from './activity.js';
 
 /** How long an activity id is remembered: Teams retries within seconds to minutes. */
 export const IDEMPOTENCY_TTL_SECONDS = 30 * 60;
@@ -29,7 +29,8 @@ export function idempotency(s: Services, opts: { waitMs?: number } = {}): Middle
       const kind = a.type === ActivityTypes.Invoke ? 'invoke' : a.type === ActivityTypes.Message ? 'message' : null;
       if (!kind || typeof a.id !== 'string' || !a.id || typeof a.conversation?.id !== 'string') return next();
       // Redis down: no bookkeeping (the turn will answer "try again shortly" without delay).
-      if (!s.repos.markers.connected) return next();
+      // Another tenant: nothing is written (the tenant rule refuses the turn).
+      if (!s.repos.markers.connected || !tenantAllowed(s.config.ALLOWED_TENANTS, a)) return next();
       const id = turnMarkerId(a.conversation.id, a.id);
       let first: boolean;
       try {

@@ -68,8 +68,8 @@ export function botRemoved(where: Where, from: typeof CHAIR) {
   return { ...base(where, from), type: 'conversationUpdate', membersRemoved: [{ id: BOT.id }] };
 }
 
-export async function post(botUrl: string, activity: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+export async function post(botUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
   const text = await res.text();
   let body: unknown = text;
   try {

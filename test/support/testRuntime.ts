@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { startRuntime, type Runtime } from '../../src/runtime.js';
 import { post } from './activities.js';
 import { FakeConnector } from './fakeConnector.js';
@@ -19,7 +19,7 @@ export interface TestRuntime {
   cleanup(): Promise<void>;
 }
 
-export async function startTestRuntime(opts: { now?: Date; env?: Record<string, string>; role?: 'all' | 'web' } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(opts: { now?: Date; env?: Record<string, string>; role?: 'all' | 'web'; log?: Logger } = {}): Promise<TestRuntime> {
   const id = randomBytes(5).toString('hex');
   const keyPrefix = `rt-${id}`;
   const queuePrefix = `{rt-${id}}`;
@@ -40,7 +40,7 @@ export async function startTestRuntime(opts: { now?: Date; env?: Record<string, 
     ...opts.env,
   });
   // TEST_LOG=debug shows the server's logs while debugging a test.
-  const runtime = await startRuntime(config, { clock, log: createLogger(process.env.TEST_LOG ?? 'silent'), role: opts.role ?? 'all' });
+  const runtime = await startRuntime(config, { clock, log: opts.log ?? createLogger(process.env.TEST_LOG ?? 'silent'), role: opts.role ?? 'all' });
   const botUrl = `http://127.0.0.1:${runtime.port}`;
   return {
     runtime,

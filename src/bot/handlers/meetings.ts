@@ -27,6 +27,12 @@ export async function meetingsListCard(rc: RequestContext, lead?: string): Promi
   return meetingsCard(rc.m, rc.lang, await meetingViews(rc), can(rc.roles, 'changeMeeting'), lead);
 }
 
+/** The meetings card from a card button: the same role as the `möten` command. */
+export async function showMeetings(rc: RequestContext): Promise<AdaptiveCard> {
+  if (!can(rc.roles, 'listMeetings')) throw notAllowed('listMeetings');
+  return meetingsListCard(rc);
+}
+
 /** `planera 2027`: the proposal, or the confirmed dates when the year is already planned. */
 export async function planCommand(rc: RequestContext, ctx: TurnContext, year: number | undefined): Promise<void> {
   const thisYear = Number(utcToZoned(rc.s.clock(), rc.s.planSettings.timeZone).date.slice(0, 4));

@@ -12,6 +12,7 @@ import { findAction } from '../../../domain/promise/promise.js';
 import { canUpdateAction } from '../../../domain/promise/transitions.js';
 import { actionsOwnedBy, createAction, editAction, updateAction } from '../../../services/promise/actions.js';
 import { knownOwners } from '../../../services/promise/people.js';
+import { currentFollowUpMeetingId } from '../../../services/promise/followUp.js';
 import { todayOf } from '../../../services/promise/today.js';
 import type { RequestContext } from '../../requestContext.js';
 import { meetingLabel } from '../../../../cards/promise/labels.js';
@@ -91,6 +92,8 @@ export async function updateActionVerb(rc: RequestContext, data: VerbData<'actio
   if (!canUpdateAction(found.action, { isChair: rc.roles.chair, aadObjectId: rc.aadObjectId }, promise.data)) {
     return promise.data.status === 'avslutat' ? card([text(rc.m.promise.closedNoChange, { color: 'Attention' })]) : ownerOnlyCard(rc);
   }
+  // The meeting id comes from card data: only the current follow-up meeting or a real one.
+  if (data.meetingId !== (await currentFollowUpMeetingId(rc.s)) && !(await rc.s.repos.meetings.get(data.meetingId))) return card([text(rc.m.errors.badCard, { color: 'Attention' })]);
   const parsed = parseActionUpdateForm(raw);
   if (!parsed.ok) return actionUpdateView(rc, data.promiseId, data.actionId, { values: stringValues(raw, updateFields), errors: parsed.fieldErrors });
   try {
