@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reconcileTimelines } from '../../jobs/reconcile.js';
-import { safeJobId } from '../../jobs/queues.js';
 import { MISSED_STEP_GRACE_MS, timelineJobId } from '../../jobs/timeline.js';
 import { timelineStepKinds } from '../../src/domain/calendar/timelineSteps.js';
 import { proposeYearPlan } from '../../src/domain/calendar/yearPlan.js';
-import { conversationKey } from '../../src/domain/conversation.js';
 import { DomainError } from '../../src/domain/errors.js';
 import type { MeetingRecord } from '../../src/domain/meeting.js';
 import { cancelMeeting, confirmPlan, ensureTimeline, moveMeeting, plannedSteps, stepDoneMarker, type MeetingChoice } from '../../src/services/meetings.js';
@@ -298,7 +296,6 @@ describe('notices on confirm, move and cancel', () => {
     await cancelMeeting(s, '2027-1', moved.version + 1, 'chair-1');
     const jobs = await s.queues.notify.getJobs(['waiting']);
     const ids = jobs.map((j) => j.id).sort();
-    const conv = conversationKey(STEERING_CONVERSATION);
     expect(ids).toEqual(
       [
         invitationId('2027-1'),

@@ -1,11 +1,10 @@
 import { Worker, type Job } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTimelineStepProcessor } from '../../jobs/processors/timelineStep.js';
-import { queueNames, safeJobId, type TimelineJob } from '../../jobs/queues.js';
+import { queueNames, type TimelineJob } from '../../jobs/queues.js';
 import { reconcileTimelines } from '../../jobs/reconcile.js';
 import { timelineJobId } from '../../jobs/timeline.js';
 import { proposeYearPlan } from '../../src/domain/calendar/yearPlan.js';
-import { conversationKey } from '../../src/domain/conversation.js';
 import { cancelMeeting, confirmPlan, moveMeeting, stepDoneMarker } from '../../src/services/meetings.js';
 import { noticeJobId } from '../../src/services/notices.js';
 import type { Services } from '../../src/services/services.js';
