@@ -28,7 +28,7 @@ import { crc32, decodePng, encodePng, readPngHeader, type RgbaImage } from '../.
 
 const BOT_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const PROD_ENV = { BOT_ID, PUBLIC_URL: 'https://samverkan.example.se/', APP_VERSION: '1.4.2' };
-const COMMANDS = ['hjälp', 'registrera styrgrupp', 'registrera forum', 'forum', 'planera 2027', 'möten', 'status'];
+const COMMANDS = ['hjälp', 'registrera styrgrupp', 'registrera forum', 'forum', 'planera 2027', 'möten', 'status', 'löfte', 'mina åtgärder'];
 const pkgVersion = (JSON.parse(readFileSync(join(MANIFEST_DIR, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
 const clone = <T>(x: T): T => structuredClone(x);
