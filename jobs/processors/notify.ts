@@ -61,6 +61,7 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
       await s.repos.markers.set('sent', sentKey, activityId ?? 'sent');
       await s.repos.markers.del('sending', sentKey);
       await s.repos.metrics.observeDelivery(Date.now() - job.timestamp);
+      s.log.debug({ jobId: job.id, template: data.template, attempt: job.attemptsMade + 1 }, existing ? 'notice updated' : 'notice sent');
       return existing ? 'updated' : 'sent';
     } catch (error) {
       const status = statusOf(error);

@@ -52,6 +52,9 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
   const lang = (ctx: TurnContext) => langOf(ctx.activity.locale, s.config.DEFAULT_LOCALE);
 
   app.turn('beforeTurn', async (ctx) => {
+    // One debug line per turn: kinds and ids only (a card's verb, never its data or text).
+    const verb = (ctx.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+    s.log.debug({ type: ctx.activity.type, name: ctx.activity.name, verb: typeof verb === 'string' ? verb.slice(0, 64) : undefined, activityId: ctx.activity.id }, 'turn');
     if (!tenantAllowed(s.config.ALLOWED_TENANTS, ctx.activity)) {
       s.log.warn({ tenant: tenantOf(ctx.activity) ?? null, type: ctx.activity.type }, 'activity from a tenant that is not allowed; ignored');
       // An invoke must be answered (else the adapter says 501): a bare 403, nothing else.
