@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conversationKey } from '../../src/domain/conversation.js';
 import { MEMBER, TENANT, invokeExecute, message, post } from '../support/activities.js';
 import { captureLogs } from '../support/logCapture.js';
@@ -18,6 +18,8 @@ let keys: KeyServer;
 let t: TestRuntime;
 
 beforeAll(async () => {
+  // botbuilder prints every refused token with console.error; the assertions below say enough.
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
   keys = await new KeyServer().start();
   t = await startTestRuntime({ env: { BOT_ID, BOT_PASSWORD: 'not-used-by-these-tests', BOT_OPENID_METADATA_URL: keys.metadataUrl } });
 });
@@ -25,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.cleanup();
   await keys?.stop();
+  vi.restoreAllMocks();
 });
 
 const chat = (id: string) => ({ conversationId: id, conversationType: 'personal' as const, serviceUrl: t.connector.url });

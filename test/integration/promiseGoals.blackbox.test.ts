@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
+import { clusterEnv, deleteKeysUnder, testRedis } from '../support/services.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { startRuntime, type Runtime } from '../../src/runtime.js';
@@ -26,6 +26,7 @@ beforeAll(async () => {
   const config = loadConfig({
     PORT: '0',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    ...clusterEnv(),
     KEY_PREFIX: prefix,
     QUEUE_PREFIX: `{${prefix}}`,
     CHAIR_IDS: CHAIR.aadObjectId,
@@ -38,15 +39,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime?.close();
   await connector?.stop();
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  for (const pattern of [`${prefix}:*`, `{${prefix}}:*`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  }
+  const redis = testRedis();
+  await deleteKeysUnder(redis, [prefix, `{${prefix}}`]);
   await redis.quit();
 });
 

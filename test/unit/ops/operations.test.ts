@@ -6,6 +6,7 @@ import { activityShape } from '../../../src/bot/activityShape.js';
 import { botAuthConfig } from '../../../src/bot/adapter.js';
 import { turnMarkerId } from '../../../src/bot/idempotency.js';
 import { ConfigError, loadConfig } from '../../../src/config.js';
+import { Keys } from '../../../src/store/keys.js';
 import { redisTarget } from '../../../src/store/redis.js';
 import { settingsWarnings } from '../../../src/store/redisSettings.js';
 
@@ -128,5 +129,28 @@ describe('deployment files', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(dockerfile).toMatch(/^USER (node|\d+)/m);
     expect(dockerfile).toMatch(/HEALTHCHECK/);
+  });
+});
+
+/** Redis Cluster hashes only the first non-empty {…} of a key: equal tags, same slot. */
+function hashTag(key: string): string {
+  const open = key.indexOf('{');
+  const close = open >= 0 ? key.indexOf('}', open + 1) : -1;
+  return open >= 0 && close > open + 1 ? key.slice(open + 1, close) : key;
+}
+
+describe('multi-key Lua scripts stay on one Cluster slot', () => {
+  const keys = new Keys('samverkan');
+  it('a record, its audit trail and its history share a hash tag', () => {
+    const tags = new Set([keys.record('answer', '2027-1.berga'), keys.audit('answer', '2027-1.berga'), keys.history('answer', '2027-1.berga')].map(hashTag));
+    expect([...tags]).toEqual(['answer:2027-1.berga']);
+  });
+
+  it('the per-conversation limiter’s log and sequence share a hash tag', () => {
+    expect(hashTag(keys.of('rl', '{c123}'))).toBe(hashTag(keys.of('rlseq', '{c123}')));
+  });
+
+  it('every BullMQ key of the default queue prefix shares one hash tag', () => {
+    for (const suffix of ['notify:wait', 'notify:1', 'timeline:delayed', 'actions:events']) expect(hashTag(`{samverkan}:${suffix}`)).toBe('samverkan');
   });
 });
