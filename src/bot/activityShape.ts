@@ -3,9 +3,11 @@ import { z } from 'zod';
 
 /**
  * The fields of an incoming activity that botbuilder, teams-ai or our routes read, with
- * the types they assume. A body that breaks them is a 400 before anything runs (botbuilder
- * itself throws on some — e.g. a missing `type` — which would be a 500); unknown fields
- * pass through. Limits are generous: Teams never comes near them.
+ * the types they assume; `serviceUrl`, `conversation.id` and `from` are always sent by
+ * Teams. A body that breaks them is a 400 before anything runs (botbuilder itself throws
+ * on some — e.g. a missing `type` — which would be a 500, and an activity without a
+ * serviceUrl would overwrite a stored conversation reference); unknown fields pass
+ * through. Limits are generous: Teams never comes near them.
  */
 const s = (max: number) => z.string().max(max).nullish();
 const account = z.looseObject({ id: s(1024), name: s(1024), aadObjectId: s(256), role: s(64) });
@@ -15,7 +17,8 @@ export const activityShape = z.looseObject({
   id: s(1024),
   name: s(256),
   channelId: s(64),
-  serviceUrl: s(2048),
+  /** Teams always sends it; replies go there, so it must be an http(s) URL. */
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
   locale: s(64),
   text: s(64_000),
   textFormat: s(64),
@@ -24,9 +27,9 @@ export const activityShape = z.looseObject({
   timestamp: s(64),
   localTimestamp: s(64),
   expiration: s(64),
-  from: account.nullish(),
+  from: account,
   recipient: account.nullish(),
-  conversation: z.looseObject({ id: z.string().max(1024), conversationType: s(64), tenantId: s(256), isGroup: z.boolean().nullish(), name: s(1024) }).nullish(),
+  conversation: z.looseObject({ id: z.string().min(1).max(1024), conversationType: s(64), tenantId: s(256), isGroup: z.boolean().nullish(), name: s(1024) }),
   channelData: z
     .looseObject({
       tenant: z.looseObject({ id: s(256) }).nullish(),

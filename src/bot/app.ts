@@ -6,7 +6,7 @@ import type { Services } from '../services/services.js';
 import { botWasAdded, botWasRemoved, tenantAllowed, tenantOf } from './activity.js';
 import { messageCard, runCardAction } from './cardActions.js';
 import { routeCommand } from './commandRouter.js';
-import { userMessageFor } from './errorMessages.js';
+import { isOutage, userMessageFor } from './errorMessages.js';
 import { forgetConversation, rememberConversation } from './install.js';
 import { recordMembership } from './membership.js';
 import { replyText } from './reply.js';
@@ -30,7 +30,8 @@ export function createAdapter(s: Services): TeamsAdapter {
       if (ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === ACTION_INVOKE) {
         await respondInvoke(ctx, 200, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: messageCard(userMessageFor(error, m)) });
       } else if (ctx.activity.type === ActivityTypes.Invoke) {
-        await respondInvoke(ctx, 500);
+        // Redis down: 503 (Teams may retry); anything else came from a malformed invoke: 400.
+        await respondInvoke(ctx, isOutage(error) ? 503 : 400);
       } else if (ctx.activity.type === ActivityTypes.Message) {
         await replyText(ctx, userMessageFor(error, m));
       }

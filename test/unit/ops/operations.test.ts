@@ -83,7 +83,7 @@ describe('Redis settings warnings', () => {
 });
 
 describe('activity shape (checked before the adapter)', () => {
-  const ok = { type: 'message', id: '1', text: 'hej', from: { id: '29:x', aadObjectId: 'a' }, conversation: { id: 'a:1' }, channelData: { tenant: { id: 't' } } };
+  const ok = { type: 'message', id: '1', serviceUrl: 'https://smba.trafficmanager.net/emea/', text: 'hej', from: { id: '29:x', aadObjectId: 'a' }, conversation: { id: 'a:1' }, channelData: { tenant: { id: 't' } } };
   it.each([
     ['a Teams message', ok, true],
     ['unknown extra fields', { ...ok, somethingNew: { deep: [1, 2] } }, true],
@@ -92,6 +92,10 @@ describe('activity shape (checked before the adapter)', () => {
     ['a numeric type', { ...ok, type: 7 }, false],
     ['from as a string', { ...ok, from: 'chair' }, false],
     ['a conversation without id', { ...ok, conversation: {} }, false],
+    ['no conversation', { ...ok, conversation: undefined }, false],
+    ['no from', { ...ok, from: undefined }, false],
+    ['no serviceUrl', { ...ok, serviceUrl: undefined }, false],
+    ['a serviceUrl that is not http(s)', { ...ok, serviceUrl: 'file:///etc/passwd' }, false],
     ['text as an object', { ...ok, text: { x: 1 } }, false],
     ['a tenant id as a number', { ...ok, channelData: { tenant: { id: 5 } } }, false],
     ['an array', [ok], false],
