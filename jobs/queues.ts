@@ -2,7 +2,7 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
 
 /** The BullMQ queues. This folder is the only place that defines queues and workers. */
-export const queueNames = { timeline: 'timeline', notify: 'notify', actions: 'actions' } as const;
+export const queueNames = { timeline: 'timeline', notify: 'notify', actions: 'actions', compile: 'compile' } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
 /** A step of a meeting's timeline, fired as a delayed job. Ids only, never free text. */
@@ -17,6 +17,10 @@ export type TimelineJob = z.infer<typeof timelineJobSchema>;
 /** A medborgarlöfte action item's reminder (7 days before due, on the due date), fired as a delayed job. */
 export const actionReminderJobSchema = z.object({ promiseId: z.string(), actionId: z.string(), kind: z.enum(['due7', 'due0']), due: z.string() });
 export type ActionReminderJob = z.infer<typeof actionReminderJobSchema>;
+
+/** Compile one meeting's lägesbild (run = the compile run it belongs to). Ids only. */
+export const compileJobSchema = z.object({ meetingId: z.string(), run: z.number().int().min(1) });
+export type CompileJob = z.infer<typeof compileJobSchema>;
 
 export const noticeTemplates = [
   'meeting.invitation',
@@ -39,6 +43,10 @@ export const noticeTemplates = [
   'promise.digest',
   'promise.followUpRequest',
   'promise.decisions',
+  // lägesbild (src/bot/lagesbildNotices.ts)
+  'lagesbild.card',
+  'lagesbild.published',
+  'lagesbild.publishReminder',
 ] as const;
 export type NoticeTemplate = (typeof noticeTemplates)[number];
 
@@ -78,6 +86,7 @@ export interface Queues {
   timeline: Queue<TimelineJob>;
   notify: Queue<NotifyJob>;
   actions: Queue<ActionReminderJob>;
+  compile: Queue<CompileJob>;
   all(): Queue[];
   close(): Promise<void>;
 }
@@ -86,17 +95,20 @@ export function createQueues(connection: ConnectionOptions, prefix: string, onEr
   const timeline = new Queue<TimelineJob>(queueNames.timeline, { connection, prefix, defaultJobOptions });
   const notify = new Queue<NotifyJob>(queueNames.notify, { connection, prefix, defaultJobOptions });
   const actions = new Queue<ActionReminderJob>(queueNames.actions, { connection, prefix, defaultJobOptions });
+  const compile = new Queue<CompileJob>(queueNames.compile, { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 3 } });
   // Connection problems are events, reported by the caller (and by /readyz), never throws.
   timeline.on('error', (err) => onError(queueNames.timeline, err));
   notify.on('error', (err) => onError(queueNames.notify, err));
   actions.on('error', (err) => onError(queueNames.actions, err));
+  compile.on('error', (err) => onError(queueNames.compile, err));
   return {
     timeline,
     notify,
     actions,
-    all: () => [timeline, notify, actions] as Queue[],
+    compile,
+    all: () => [timeline, notify, actions, compile] as Queue[],
     close: async () => {
-      await Promise.all([timeline.close(), notify.close(), actions.close()]);
+      await Promise.all([timeline.close(), notify.close(), actions.close(), compile.close()]);
     },
   };
 }

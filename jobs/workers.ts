@@ -3,6 +3,7 @@ import type { Services } from '../src/services/services.js';
 import { createNotifyProcessor, type OutboundSender } from './processors/notify.js';
 import { createTimelineStepProcessor } from './processors/timelineStep.js';
 import { createActionReminderProcessor } from './processors/actionReminder.js';
+import { createCompileProcessor } from './processors/compile.js';
 import { queueNames } from './queues.js';
 import type { ConversationRateLimiter } from '../src/store/conversationRateLimiter.js';
 
@@ -25,7 +26,9 @@ export function startWorkers(s: Services, connection: ConnectionOptions, sender:
     limiter: { max: s.config.NOTIFY_RATE_PER_SECOND, duration: 1_000 },
   });
   const actions = new Worker(queueNames.actions, createActionReminderProcessor(s), { ...common, concurrency: 4 });
-  const all = [timeline, notify, actions];
+  // One compile at a time per worker: it reads every forum's answer.
+  const compile = new Worker(queueNames.compile, createCompileProcessor(s), { ...common, concurrency: 1 });
+  const all = [timeline, notify, actions, compile];
   for (const w of all) {
     w.on('failed', (job, err) => {
       s.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');

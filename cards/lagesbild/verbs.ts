@@ -1,4 +1,26 @@
 import { z } from 'zod';
 
-/** Action.Execute verbs of this feature, with the schema of the data each card carries. */
-export const lagesbildVerbSchemas = {} as const satisfies Record<string, z.ZodType>;
+const id = z.string().min(1).max(100);
+const version = z.coerce.number().int().min(0).max(1_000_000_000);
+const meeting = z.string().regex(/^\d{4}-[1-9]$/);
+
+/**
+ * Action.Execute verbs of the lägesbild and agenda cards, with the data each card carries.
+ * `version` is the agenda version the card showed: an edit from an older card is refused.
+ * 'agenda.edit' also carries the item's inputs (`title_<itemId>`, `minutes_<itemId>`).
+ */
+export const lagesbildVerbSchemas = {
+  'lagesbild.compile': z.object({ meetingId: meeting }),
+  'lagesbild.show': z.object({ meetingId: meeting }),
+  'lagesbild.publish': z.object({ meetingId: meeting, version }),
+  'lagesbild.published': z.object({ meetingId: meeting }),
+  'agenda.move': z.object({ meetingId: meeting, version, itemId: id, direction: z.enum(['up', 'down']) }),
+  'agenda.remove': z.object({ meetingId: meeting, version, itemId: id }),
+  'agenda.restore': z.object({ meetingId: meeting, version, itemId: id }),
+  'agenda.edit': z.object({ meetingId: meeting, version, itemId: id }).passthrough(),
+  'agenda.approve': z.object({ meetingId: meeting, version }),
+} as const satisfies Record<string, z.ZodType>;
+
+/** Input ids of an agenda item's edit form. */
+export const itemTitleInput = (itemId: string) => `title_${itemId}`;
+export const itemMinutesInput = (itemId: string) => `minutes_${itemId}`;

@@ -6,6 +6,7 @@ import type { MeetingRecord } from '../../src/domain/meeting.js';
 import { promptForums } from '../../src/services/inputs/prompts.js';
 import { escalateMissing, remindForums } from '../../src/services/inputs/reminders.js';
 import { promiseTimelineStep } from '../../src/services/promise/timelineHooks.js';
+import { lagesbildTimelineStep } from '../../src/services/lagesbild/publish.js';
 import { timelineJobSchema, type NoticeTemplate, type TimelineJob } from '../queues.js';
 
 /** Which notice each step sends in this release; later features hook their work in here. */
@@ -34,6 +35,8 @@ export function createTimelineStepProcessor(s: Services) {
     await runInputStep(s, meeting.data, kind, `s${sequence}`);
     // Medborgarlöfte: owners asked for their follow-up at 'prompt', the chairs' decisions card at 'decisions'.
     await promiseTimelineStep(s, meeting.data, kind);
+    // Lägesbild: the compile at the deadline, publication (or a reminder to the chairs) at T−1.
+    await lagesbildTimelineStep(s, meeting.data, kind);
     await s.repos.markers.set('timeline', marker, s.clock().toISOString());
     s.log.info({ meetingId, kind, sequence }, 'timeline step done');
     return template ? `notified ${template}` : 'done';

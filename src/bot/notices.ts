@@ -5,6 +5,7 @@ import { meetingTitle } from '../domain/meeting.js';
 import { langOf, messages, type Catalog, type Lang } from '../i18n/index.js';
 import type { Services } from '../services/services.js';
 import { renderInputNotice } from './inputNotices.js';
+import { renderLagesbildNotice } from './lagesbildNotices.js';
 import { renderPromiseNotice } from './promiseNotices.js';
 
 type Renderer = (s: Services, job: NotifyJob, m: Catalog, lang: Lang) => Promise<Partial<Activity> | null>;
@@ -42,13 +43,17 @@ const renderers: Record<NoticeTemplate, Renderer> = {
   'input.reminder': renderInputNotice,
   'input.escalation': renderInputNotice,
   'input.progress': renderInputNotice,
-  'input.lateAfterCompile': renderInputNotice,
+  // The lägesbild's: it offers "Sammanställ igen".
+  'input.lateAfterCompile': renderLagesbildNotice,
   'conversation.removed': renderInputNotice,
   'action.reminder7': renderPromiseNotice,
   'action.reminderDue': renderPromiseNotice,
   'promise.digest': renderPromiseNotice,
   'promise.followUpRequest': renderPromiseNotice,
   'promise.decisions': renderPromiseNotice,
+  'lagesbild.card': renderLagesbildNotice,
+  'lagesbild.published': renderLagesbildNotice,
+  'lagesbild.publishReminder': renderLagesbildNotice,
 };
 
 /** Renders a queued notice (ids only) into the activity to send, in the conversation's language. */

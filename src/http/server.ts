@@ -6,6 +6,7 @@ import { adminAuth } from './adminAuth.js';
 import { BULL_BOARD_PATH, bullBoardRouter } from './bullBoard.js';
 import { exportRoute } from './exportRoute.js';
 import { icsRoute } from './icsRoute.js';
+import { lagesbildReportRouter } from './lagesbildReportRoute.js';
 import { metricsRoute } from './metricsRoute.js';
 import { followUpReportRouter } from './followUpReportRoute.js';
 import { securityHeaders } from './securityHeaders.js';
@@ -40,6 +41,7 @@ export function createHttpApp({ s, messages, ready, queues }: HttpDeps): express
   }
   app.get('/meetings/:file', icsRoute(s));
   app.use('/reports/uppfoljning', followUpReportRouter(s));
+  app.use('/reports', lagesbildReportRouter(s));
   app.get('/exports/:file', exportRoute(s));
   if (queues) {
     app.get('/metrics', adminAuth(s.config.ADMIN_TOKEN, s.config.PUBLIC_URL.startsWith('https:')), metricsRoute(queues, s.repos.metrics, async () => (await ready()).checks.redis ?? false));

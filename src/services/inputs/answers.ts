@@ -7,9 +7,8 @@ import { answerId, type StoredAnswer } from '../../domain/inputs/storedAnswer.js
 import { defaultThemes } from '../../domain/inputs/themes.js';
 import type { MeetingRecord } from '../../domain/meeting.js';
 import type { Stored } from '../../store/versionedRepository.js';
-import { enqueueNotice } from '../notices.js';
+import { answerAfterCompile } from '../lagesbild/stale.js';
 import type { Services } from '../services.js';
-import { chairConversations } from './chairs.js';
 import { deadlineOf } from './meetingContext.js';
 import { enqueueProgressUpdate } from './progress.js';
 import { refreshPromptCard } from './prompts.js';
@@ -70,12 +69,8 @@ export async function submitAnswer(s: Services, input: SubmitInput): Promise<Sto
 
   await refreshPromptCard(s, meeting.id, forum.id, forum.data.conversationId);
   await enqueueProgressUpdate(s, meeting.id);
-  if (late && (await s.repos.markers.get('compiled', meeting.id)) !== null) {
-    // The lägesbild was already compiled: the chairs decide whether to compile again.
-    for (const conversationId of await chairConversations(s)) {
-      await enqueueNotice(s, conversationId, 'input.lateAfterCompile', { meetingId: meeting.id, forumId: forum.id, occasion: `v${stored.version}` });
-    }
-  }
+  // The lägesbild was already compiled: its snapshot is stale, and the chairs decide whether to compile again.
+  if ((await s.repos.markers.get('compiled', meeting.id)) !== null) await answerAfterCompile(s, meeting.id, forum.id, stored.version, late);
   return stored;
 }
 
