@@ -86,6 +86,8 @@ export const envSchema = z
       .transform((s) => parseRateWindows(s)),
     /** Attempts for a failing outbound message (412, 5xx, timeouts) before the dead-letter list. */
     NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** A Bot Connector call that has not answered by then is abandoned and retried (the message may have arrived). */
+    CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
     /** A worker's job lock; a job of a crashed worker is retried by another after at most about twice this. */
     WORKER_LOCK_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
     /** Forum answers older than this many months are deleted by the nightly retention job. */

@@ -16,7 +16,7 @@ export function createSender(s: Services, adapter: TeamsAdapter): OutboundSender
       let failure: unknown;
       await adapter.continueConversationAsync(s.config.BOT_ID ?? '', reference as Partial<ConversationReference>, async (ctx) => {
         try {
-          withoutClientRetries(ctx);
+          prepareClient(ctx, s.config.CONNECTOR_TIMEOUT_SECONDS * 1000);
           if (existingActivityId) {
             await ctx.updateActivity({ ...activity, id: existingActivityId });
             id = existingActivityId;
@@ -38,13 +38,37 @@ export function createSender(s: Services, adapter: TeamsAdapter): OutboundSender
   };
 }
 
+interface PipelineRequest {
+  timeout: number;
+}
+interface Pipeline {
+  removePolicy(o: { phase: string }): unknown;
+  addPolicy(p: { name: string; sendRequest(req: PipelineRequest, next: (req: PipelineRequest) => Promise<unknown>): Promise<unknown> }): void;
+  getOrderedPolicies(): { name: string }[];
+}
+
+const TIMEOUT_POLICY = 'samverkanConnectorTimeout';
+
 /**
  * The connector client retries 429/5xx by itself, outside our per-conversation limiter and
  * after our retry bookkeeping. For queued sends BullMQ owns retries (backoff, Retry-After,
- * dead-letter), so the client's own retry policy is removed from its pipeline.
+ * dead-letter), so the client's own retry policy is removed from its pipeline. And it
+ * waits forever by default: a hung connection would hold the job, so each request gets
+ * a timeout (the job then fails and is retried).
  */
-function withoutClientRetries(ctx: TurnContext): void {
+function prepareClient(ctx: TurnContext, timeoutMs: number): void {
   const adapter = ctx.adapter as { ConnectorClientKey?: symbol };
-  const connector = adapter.ConnectorClientKey ? (ctx.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(o: { phase: string }): unknown } } } | undefined) : undefined;
-  connector?.client?.pipeline?.removePolicy({ phase: 'Retry' });
+  const connector = adapter.ConnectorClientKey ? (ctx.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: Pipeline } } | undefined) : undefined;
+  const pipeline = connector?.client?.pipeline;
+  if (!pipeline) return;
+  pipeline.removePolicy({ phase: 'Retry' });
+  if (!pipeline.getOrderedPolicies().some((p) => p.name === TIMEOUT_POLICY)) {
+    pipeline.addPolicy({
+      name: TIMEOUT_POLICY,
+      sendRequest: (req, next) => {
+        if (!req.timeout) req.timeout = timeoutMs;
+        return next(req);
+      },
+    });
+  }
 }

@@ -10,7 +10,13 @@ export interface CapturedActivity {
   at: number;
 }
 
-export type FaultRule = (req: { method: string; conversationId: string; attempt: number }) => { status: number; headers?: Record<string, string> } | undefined;
+/**
+ * A fault for one request: an HTTP error status (e.g. 429 with Retry-After), `hang` (the
+ * request is read, never answered: the client times out) or `reset` (the connection is
+ * dropped). Hung and reset requests were not accepted: they are not in `received`.
+ */
+export type Fault = { status: number; headers?: Record<string, string> } | { hang: true } | { reset: true };
+export type FaultRule = (req: { method: string; conversationId: string; attempt: number }) => Fault | undefined;
 
 /**
  * A local stand-in for the Bot Connector: captures replies and proactive messages
@@ -23,6 +29,7 @@ export class FakeConnector {
   private server?: Server;
   private counter = 0;
   private attempts = new Map<string, number>();
+  private hung: ServerResponse[] = [];
   fault?: FaultRule;
 
   get url(): string {
@@ -37,6 +44,7 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.hung.splice(0)) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -71,7 +79,15 @@ export class FakeConnector {
     const attempt = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempt);
     const fault = this.fault?.({ method, conversationId, attempt });
-    this.requests.push({ conversationId, method, status: fault?.status ?? 200, at: Date.now() });
+    this.requests.push({ conversationId, method, status: fault ? ('status' in fault ? fault.status : 0) : 200, at: Date.now() });
+    if (fault && 'hang' in fault) {
+      this.hung.push(res);
+      return;
+    }
+    if (fault && 'reset' in fault) {
+      req.socket.destroy();
+      return;
+    }
     if (fault) {
       res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers ?? {}) }).end('{"error":{"code":"Fault"}}');
       return;
