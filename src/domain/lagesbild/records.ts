@@ -74,6 +74,13 @@ export interface CompileProgress {
   total: number;
 }
 
+/** The newest card of each conversation: the one worth refreshing (older ones show the latest when pressed). */
+export function latestCardPerConversation(cards: readonly LagesbildCardRef[]): LagesbildCardRef[] {
+  const byConversation = new Map<string, LagesbildCardRef>();
+  for (const c of cards) byConversation.set(c.conversationId, c);
+  return [...byConversation.values()];
+}
+
 /** Adds cards to a list without duplicates (by key), keeping the newest MAX_CARDS. */
 export function withCards(list: readonly LagesbildCardRef[], add: readonly LagesbildCardRef[]): LagesbildCardRef[] {
   const keys = new Set(add.map((c) => c.cardKey));

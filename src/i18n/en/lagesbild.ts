@@ -78,7 +78,7 @@ export const lagesbildEn: typeof lagesbildSv = {
   unknownItem: 'That item is no longer on the agenda. Here is the latest.',
   published: (when) => `Published in the steering group's channel ${when}.`,
   publishedOutdated: "The picture or the agenda has changed since it was published – publish again to update the steering group's card.",
-  linksValid: (hours) => `The links are valid for ${hours} hours.`,
+  linksValid: (hours) => `The links are valid for ${hours} ${hours === 1 ? 'hour' : 'hours'}.`,
   openHtml: 'Report (print)',
   openMarkdown: 'Markdown',
   openCsv: 'CSV (all input)',

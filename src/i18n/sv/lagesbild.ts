@@ -81,7 +81,7 @@ export const lagesbildSv = {
   published: (when: string) => `Publicerad i styrgruppens kanal ${when}.`,
   publishedOutdated: 'Lägesbilden eller dagordningen har ändrats sedan den publicerades – publicera igen för att uppdatera styrgruppens kort.',
   // Links
-  linksValid: (hours: number) => `Länkarna gäller i ${hours} timmar.`,
+  linksValid: (hours: number) => `Länkarna gäller i ${hours} ${hours === 1 ? 'timme' : 'timmar'}.`,
   openHtml: 'Rapport (utskrift)',
   openMarkdown: 'Markdown',
   openCsv: 'CSV (alla inspel)',

@@ -29,12 +29,21 @@ import type { Services } from '../services.js';
 /** The actor of what the compile job writes (audit trail). */
 export const COMPILE_ACTOR = 'compile';
 
+/** Card updates per compile while forums load (each quarter). */
+const PROGRESS_STEPS = 4;
+
 export const compileJobId = (meetingId: string, run: number) => safeJobId('compile', meetingId, `r${run}`);
 /** One compile job per meeting at a time: adds while one waits or runs are ignored by BullMQ. */
 export const compileDeduplicationId = (meetingId: string) => safeJobId('compile', meetingId);
 
 /** The card a deadline compile brings to a chair's conversation (one per meeting and conversation). */
 export const chairCardKey = (meetingId: string, conversationId: string) => `lagesbild.${meetingId}.${conversationKey(conversationId)}`;
+
+/**
+ * Part of the notice occasion that names the card: two cards in one conversation (two
+ * requests) are two notices, not one job id.
+ */
+export const cardTag = (cardKey: string) => conversationKey(cardKey);
 
 /** A fresh key for a card a chair's request posts (each request gets its own card). */
 export async function newCardKey(s: Services, meetingId: string, conversationId: string): Promise<string> {
@@ -130,7 +139,7 @@ export async function runCompile(s: Services, meetingId: string, run: number, ho
 export async function failCompile(s: Services, meetingId: string, run: number): Promise<void> {
   const failed = await finishRun(s, meetingId, run, 'failed', null, []);
   if (!failed) return;
-  for (const c of failed.watchers) await enqueueNotice(s, c.conversationId, 'lagesbild.card', { meetingId, cardKey: c.cardKey, occasion: `r${run}-failed` });
+  for (const c of failed.watchers) await enqueueNotice(s, c.conversationId, 'lagesbild.card', { meetingId, cardKey: c.cardKey, occasion: `r${run}-failed-${cardTag(c.cardKey)}` });
 }
 
 async function loadAnswers(s: Services, meeting: Stored<MeetingRecord>, run: number, hooks: CompileHooks): Promise<{ answers: CompileAnswer[]; loadedVersions: Map<string, number> }> {
@@ -138,15 +147,15 @@ async function loadAnswers(s: Services, meeting: Stored<MeetingRecord>, run: num
   const total = forums.length;
   const answers: CompileAnswer[] = [];
   const loadedVersions = new Map<string, number>();
-  let lastStep = -1;
+  let lastStep = 0;
   const report = async (loaded: number) => {
-    // About ten updates per run, so the cards move without hitting Teams' rate limits.
-    const step = total === 0 ? 10 : Math.floor((loaded * 10) / total);
-    if (step === lastStep) return;
-    lastStep = step;
     const p: CompileProgress = { run, loaded, total };
     await s.repos.markers.set('compile-progress', meeting.id, JSON.stringify(p), 7 * 24 * 3600);
     await hooks.progress?.(p);
+    // The cards move at each quarter (the result follows the last one), well within Teams' per-chat limits.
+    const step = total === 0 ? PROGRESS_STEPS : Math.floor((loaded * PROGRESS_STEPS) / total);
+    if (step === lastStep || step >= PROGRESS_STEPS) return;
+    lastStep = step;
     await notifyProgress(s, meeting.id, run, loaded);
   };
   await report(0);
@@ -258,7 +267,7 @@ async function finishRun(s: Services, meetingId: string, run: number, state: 'do
 async function notifyProgress(s: Services, meetingId: string, run: number, loaded: number): Promise<void> {
   const current = await s.repos.compileRuns.get(meetingId);
   if (!current || current.data.run !== run) return;
-  for (const c of current.data.watchers) await enqueueNotice(s, c.conversationId, 'lagesbild.card', { meetingId, cardKey: c.cardKey, occasion: `r${run}-p${loaded}` });
+  for (const c of current.data.watchers) await enqueueNotice(s, c.conversationId, 'lagesbild.card', { meetingId, cardKey: c.cardKey, occasion: `r${run}-p${loaded}-${cardTag(c.cardKey)}` });
 }
 
 /** The result to every card of the run: job ids keyed by the content hash, so a re-run sends nothing twice. */
@@ -266,7 +275,7 @@ async function notifyResult(s: Services, run: CompileRun, contentHash: string): 
   const h = contentHash.slice(0, 16);
   for (const c of run.watchers) {
     // A deadline card is one per meeting, conversation and content; a requested card is updated for its run.
-    const occasion = c.cardKey === chairCardKey(run.meetingId, c.conversationId) ? `h${h}` : `r${run.run}-h${h}`;
+    const occasion = c.cardKey === chairCardKey(run.meetingId, c.conversationId) ? `h${h}` : `r${run.run}-h${h}-${cardTag(c.cardKey)}`;
     await enqueueNotice(s, c.conversationId, 'lagesbild.card', { meetingId: run.meetingId, cardKey: c.cardKey, occasion });
   }
 }

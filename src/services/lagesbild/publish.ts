@@ -5,12 +5,13 @@
  */
 import { notAllowed, staleWrite } from '../../domain/errors.js';
 import { canonicalJson } from '../../domain/lagesbild/hash.js';
+import { latestCardPerConversation } from '../../domain/lagesbild/records.js';
 import type { MeetingRecord } from '../../domain/meeting.js';
 import { STEERING_ID } from '../../domain/steering.js';
 import { chairConversations } from '../inputs/chairs.js';
 import { enqueueNotice } from '../notices.js';
 import type { Services } from '../services.js';
-import { requestCompile } from './compile.js';
+import { cardTag, requestCompile } from './compile.js';
 
 export const publishedCardKey = (meetingId: string) => `lagesbild.published.${meetingId}`;
 
@@ -43,7 +44,7 @@ export async function publishLagesbild(s: Services, meetingId: string, actor: { 
   await enqueueNotice(s, steering.data.conversationId, 'lagesbild.published', { meetingId, cardKey: publishedCardKey(meetingId), occasion: `h${hash.slice(0, 16)}-a${stored.version}` });
   // The chairs' cards show that it is published.
   const run = await s.repos.compileRuns.get(meetingId);
-  for (const c of run?.data.cards ?? []) await enqueueNotice(s, c.conversationId, 'lagesbild.card', { meetingId, cardKey: c.cardKey, occasion: `pub-a${stored.version}` });
+  for (const c of latestCardPerConversation(run?.data.cards ?? [])) await enqueueNotice(s, c.conversationId, 'lagesbild.card', { meetingId, cardKey: c.cardKey, occasion: `pub-a${stored.version}-${cardTag(c.cardKey)}` });
   return { ok: true, republished: !!prior };
 }
 

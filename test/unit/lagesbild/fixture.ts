@@ -71,7 +71,7 @@ export function hugeSnapshot(forumsCount = 300): LagesbildSnapshot {
     late: i % 7 === 0,
     version: 1,
     answer: {
-      districts: [{ district: f.districts[0]!, trend: (['battre', 'samre', 'oforandrat', 'vetej'] as const)[i % 4], situation: 'x'.repeat(900) }],
+      districts: [{ district: f.districts[0]!, trend: (['battre', 'samre', 'oforandrat', 'vetej'] as const)[i % 4]!, situation: 'x'.repeat(900) }],
       themes: defaultThemes.slice(0, (i % 8) + 1).map((t) => t.id),
       otherTheme: `Eget tema ${i}`,
       questions: Array.from({ length: 5 }, (_, q) => ({ text: `Unik fråga ${i}-${q} om ${'lång text '.repeat(40)}`, priority: 'medel' as const })),
