@@ -29,7 +29,7 @@ ${table(
   [r.answered, r.late, r.missing],
   [[rate.answered.map((f) => f.forumName).join(', ') || '–', rate.late.map((f) => f.forumName).join(', ') || '–', rate.missing.map((f) => f.forumName).join(', ') || '–']],
 )}
-<figure>${lineChart({ title: r.chartRate, points: doc.history.map((h) => ({ label: meetingLabel(h.meetingId, lang), value: percentOf(h.counts.rate) })), unit: '%' })}<figcaption>${r.chartRate}</figcaption></figure>`;
+<figure>${lineChart({ title: r.chartRate, points: doc.history.map((h) => ({ label: shortMeeting(h.meetingId), value: percentOf(h.counts.rate) })), unit: '%' })}<figcaption>${r.chartRate}</figcaption></figure>`;
 
   const districts: (Html | '')[] = v.districts.length
     ? [
@@ -110,6 +110,9 @@ ${table(
     body: html`${summary}${districts}${themes}${questions}${needs}${proposals}${promise}${malbilder}${agenda}`,
   });
 }
+
+/** "2027-2" → "2/2027": short enough for a chart's axis. */
+const shortMeeting = (id: string) => id.replace(/^(\d{4})-(\d)$/, '$2/$1');
 
 /** Net (bättre − sämre) per district at each meeting, when there is more than one. */
 function netOverMeetings(doc: LagesbildReport, m: Catalog, lang: Lang): Html | '' {
