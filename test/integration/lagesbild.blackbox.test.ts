@@ -208,7 +208,7 @@ describe('the agenda and publishing', () => {
     const edited = await t.post(
       invokeExecute(chairChat(), CHAIR, 'agenda.edit', { meetingId: w.meetingId, version: after.version, itemId: items[0]!.id, [`title_${items[0]!.id}`]: 'Lägesbilden, kort', [`minutes_${items[0]!.id}`]: '15' }),
     );
-    expect(body(edited)).toContain('2. Lägesbilden, kort – 15 min');
+    expect(body(edited)).toContain('**2.** Lägesbilden, kort – 15 min');
     const last = (await current()).data.agenda.items.at(-1)!;
     const removed = await t.post(invokeExecute(chairChat(), CHAIR, 'agenda.remove', { meetingId: w.meetingId, version: (await current()).version, itemId: last.id }));
     expect(body(removed)).toContain('Inte på dagordningen');
