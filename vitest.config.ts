@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: pure unit tests, integration tests against real Redis and the
-// real adapter, and end-to-end tests through the Agents Playground + Chromium.
+// Four suites: pure unit tests, integration tests against real Redis and the real
+// adapter, reliability scenarios (own redis-servers and processes), and end-to-end tests
+// through the Agents Playground + Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +14,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // npm run test:reliability: processes killed, Redis restarted and unreachable, a failing
+        // connector, Teams retries, 10,000 hostile activities; prints a table of figures.
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },

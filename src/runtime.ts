@@ -64,7 +64,10 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   if (role !== 'web') {
     // Workers need their own connection per BullMQ's rules (blocking commands).
     const limiter = new ConversationRateLimiter(redis, keys, config.NOTIFY_CONVERSATION_LIMITS);
-    workers = startWorkers(services, createQueueRedis(target), createSender(services, adapter), limiter);
+    const workerRedis = createQueueRedis(target);
+    // Reported by the workers' own 'error' events and /readyz; without a listener ioredis prints to stderr.
+    workerRedis.on('error', () => undefined);
+    workers = startWorkers(services, workerRedis, createSender(services, adapter), limiter);
     scheduler = startScheduler(services, redis);
   }
 

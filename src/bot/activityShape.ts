@@ -19,7 +19,8 @@ export const activityShape = z.looseObject({
   channelId: s(64),
   /** Teams always sends it; replies go there, so it must be an http(s) URL. */
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-  locale: s(64),
+  /** A BCP 47 tag as Teams sends it (sv-SE, en-US): it is stored with the conversation. */
+  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/).nullish(),
   text: s(64_000),
   textFormat: s(64),
   action: s(64),

@@ -100,6 +100,9 @@ describe('activity shape (checked before the adapter)', () => {
     ['a tenant id as a number', { ...ok, channelData: { tenant: { id: 5 } } }, false],
     ['an array', [ok], false],
     ['a huge locale', { ...ok, locale: 'x'.repeat(1000) }, false],
+    ['a locale that is not a language tag', { ...ok, locale: '<script>' }, false],
+    ['an empty locale', { ...ok, locale: '' }, false],
+    ['Teams locales', { ...ok, locale: 'zh-Hans-CN' }, true],
   ] as const)('%s → %s', (_what, body, accepted) => {
     expect(activityShape.safeParse(body).success).toBe(accepted);
   });
