@@ -76,6 +76,29 @@ export class VersionedRepository<T> {
     });
   }
 
+  /**
+   * Rewrites kept versions in place (retention removing text from old versions): each
+   * version's content goes through `change`, null keeps it. One audit line per changed
+   * version (field names only). Returns how many versions changed. Only for collections
+   * that keep history; versions written meanwhile are appended after these, so untouched.
+   */
+  async rewriteHistory(id: string, actor: string, action: string, change: (data: T, version: number) => T | null): Promise<number> {
+    const key = this.keys.history(this.collection, id);
+    const versions = await this.history(id);
+    let changed = 0;
+    for (const [index, v] of versions.entries()) {
+      const next = change(v.data, v.version);
+      if (next === null) continue;
+      const valid = this.schema.parse(next);
+      const meta = JSON.stringify({ v: v.version, at: v.updatedAt, by: v.updatedBy });
+      await this.redis.lset(key, index, `${meta}\n${JSON.stringify(valid)}`);
+      const entry = { at: this.clock().toISOString(), actor, action, version: v.version, fields: changedFields(v.data, valid) };
+      await this.redis.rpush(this.keys.audit(this.collection, id), JSON.stringify(entry));
+      changed++;
+    }
+    return changed;
+  }
+
   async get(id: string): Promise<Stored<T> | null> {
     const h = await this.redis.hgetall(this.keys.record(this.collection, id));
     if (!h.doc || !h.v) return null;
