@@ -1,6 +1,6 @@
 import { afterAll, describe, it } from 'vitest';
 import { FigureTable, measured } from './support/figures.js';
-import { compileKillPending } from './scenarios/compileKill.js';
+import { workerKilledDuringCompile } from './scenarios/compileKill.js';
 import { connectorFailing } from './scenarios/connectorFaults.js';
 import { fuzz } from './scenarios/fuzz.js';
 import { redisUnreachable } from './scenarios/redisOutage.js';
@@ -24,7 +24,8 @@ afterAll(() => {
 describe.sequential('reliability', () => {
   it('a worker process killed with SIGKILL during a fan-out of 500 prompts: every job completes, lost 0, duplicated 0', () =>
     measured(table, 'worker SIGKILL during fan-out', workerKilledDuringFanout), 180_000);
-  it.todo(`a worker process killed with SIGKILL during a compile (${compileKillPending}; see scenarios/compileKill.ts)`);
+  it('a worker process killed with SIGKILL during a compile: it completes once, one snapshot, one card', () =>
+    measured(table, 'worker SIGKILL during compile', workerKilledDuringCompile), 150_000);
   it('Redis restarted (SIGTERM, then SIGKILL; AOF everysec) while answers come in: every acknowledged answer is still there', () =>
     measured(table, 'Redis restarted under answers', redisRestartedWhileAnswering), 120_000);
   it('Redis unreachable for 30 s: "try again shortly", /readyz 503, no process exits, recovery by itself', () =>
