@@ -48,13 +48,22 @@ function linkButtons(m: Catalog, links: ReportLinks): CardElement {
 
 /** The chairs' card: the audience's summary, the agenda with its edit buttons, approve/publish, the reports. */
 export function lagesbildCard(m: Catalog, lang: Lang, model: LagesbildCardModel): AdaptiveCard {
-  const full = lagesbildCardWith(m, lang, model, fullLimits, true);
-  if (size(full) <= MAX_CARD_BYTES) return full;
-  const compact = lagesbildCardWith(m, lang, model, compactLimits, true);
-  return size(compact) <= MAX_CARD_BYTES ? compact : lagesbildCardWith(m, lang, model, compactLimits, false);
+  // Cut shorter step by step: a shorter summary, then no edit forms, then no item buttons.
+  const tries: [SummaryLimits, ItemButtons][] = [
+    [fullLimits, 'all'],
+    [compactLimits, 'all'],
+    [compactLimits, 'noEdit'],
+  ];
+  for (const [limits, buttons] of tries) {
+    const c = lagesbildCardWith(m, lang, model, limits, buttons);
+    if (size(c) <= MAX_CARD_BYTES) return c;
+  }
+  return lagesbildCardWith(m, lang, model, compactLimits, 'none');
 }
 
-function lagesbildCardWith(m: Catalog, lang: Lang, model: LagesbildCardModel, limits: SummaryLimits, itemButtons: boolean): AdaptiveCard {
+type ItemButtons = 'all' | 'noEdit' | 'none';
+
+function lagesbildCardWith(m: Catalog, lang: Lang, model: LagesbildCardModel, limits: SummaryLimits, itemButtons: ItemButtons): AdaptiveCard {
   const t = m.lagesbild;
   const { meetingId } = model;
   const agenda = model.agenda;
@@ -82,7 +91,7 @@ function lagesbildCardWith(m: Catalog, lang: Lang, model: LagesbildCardModel, li
   );
 }
 
-function agendaElements(m: Catalog, model: LagesbildCardModel, itemButtons: boolean): CardElement[] {
+function agendaElements(m: Catalog, model: LagesbildCardModel, itemButtons: ItemButtons): CardElement[] {
   const t = m.lagesbild;
   if (!model.agenda) return [text(`**${t.agendaTitle}**`, { separator: true }), note(t.noAgenda)];
   const { version, agenda } = model.agenda;
@@ -93,12 +102,13 @@ function agendaElements(m: Catalog, model: LagesbildCardModel, itemButtons: bool
     container(
       [
         text(t.agendaItem(i + 1, item.title, item.minutes), { spacing: 'None' }),
-        itemButtons
+        itemButtons !== 'none'
           ? actionSet([
               ...(i > 0 ? [execute(t.up, 'agenda.move', { ...base, itemId: item.id, direction: 'up' })] : []),
-              ...(i < agenda.items.length - 1 ? [execute(t.down, 'agenda.move', { ...base, itemId: item.id, direction: 'down' })] : []),
+              // A long agenda keeps only ↑ (enough to reach any order) to stay within the size limit.
+              ...(i < agenda.items.length - 1 && itemButtons === 'all' ? [execute(t.down, 'agenda.move', { ...base, itemId: item.id, direction: 'down' })] : []),
               execute(t.remove, 'agenda.remove', { ...base, itemId: item.id }),
-              {
+              ...(itemButtons === 'noEdit' ? [] : [{
                 type: 'Action.ShowCard',
                 title: t.editItem,
                 card: {
@@ -109,7 +119,7 @@ function agendaElements(m: Catalog, model: LagesbildCardModel, itemButtons: bool
                   ],
                   actions: [execute(t.saveItem, 'agenda.edit', { ...base, itemId: item.id })],
                 },
-              },
+              }]),
             ])
           : null,
       ],
@@ -128,7 +138,7 @@ function agendaElements(m: Catalog, model: LagesbildCardModel, itemButtons: bool
             container(
               [
                 text(`${clip(item.title, 150)} – ${item.minutes} min${item.removed ? ` (${t.removedByChair})` : ''}`, { isSubtle: true, spacing: 'None' }),
-                itemButtons ? actionSet([execute(t.restore, 'agenda.restore', { ...base, itemId: item.id })]) : null,
+                itemButtons !== 'none' ? actionSet([execute(t.restore, 'agenda.restore', { ...base, itemId: item.id })]) : null,
               ],
               { spacing: 'Small' },
             ),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../../cards/kit.js';
 import { compileFailedCard, compileProgressCard, lagesbildCard, lagesbildMessageCard, lagesbildNoticeCard, publishedCard, type LagesbildCardModel } from '../../../cards/lagesbild/lagesbildCard.js';
 import { itemMinutesInput, itemTitleInput, lagesbildVerbSchemas } from '../../../cards/lagesbild/verbs.js';
+import { proposeAgenda } from '../../../src/domain/agenda/agenda.js';
 import { approveAgenda } from '../../../src/domain/agenda/edits.js';
 import { viewFor } from '../../../src/domain/lagesbild/view.js';
 import { messages, type Lang } from '../../../src/i18n/index.js';
@@ -102,6 +103,17 @@ describe.each(['sv', 'en'] as Lang[])('lägesbild cards (%s)', (lang) => {
     expect(json(c)).toMatch(new RegExp(m.lagesbild.more(999).replace('999', '\\d+')));
     const p = publishedCard(m, lang, { meetingId: '2027-2', meetingTitle: 'x', view: viewFor(huge, 'steering'), agenda: approveAgenda(agendaOf(huge)), publishedAt: 'y', links, linkHours: 24 });
     checkCard(p);
+  });
+
+  it('a 600-minute agenda of 50+ items stays under 40 KB and keeps its move and remove buttons', () => {
+    const huge = hugeSnapshot();
+    const agenda = proposeAgenda(viewFor(huge, 'steering'), { meetingMinutes: 600 });
+    expect(agenda.items.length).toBeGreaterThan(50);
+    const c = lagesbildCard(m, lang, model('chairs', { view: viewFor(huge, 'chairs'), agenda: { version: 1, agenda } }));
+    checkCard(c);
+    const verbs = executes(c).map((e) => e.verb);
+    expect(verbs.filter((v) => v === 'agenda.remove')).toHaveLength(agenda.items.length);
+    expect(verbs).toContain('agenda.move');
   });
 
   it('progress, failed, notice and message cards', () => {
