@@ -33,6 +33,7 @@ import { createQueueRedis, createStoreRedis } from '../src/store/redis.js';
 import { createRepositories } from '../src/store/repositories.js';
 import { buildPlaygroundConfig, playgroundConfigYaml, type PlaygroundConfig } from '../test/e2e/harness.js';
 import { seedPromiseDemo } from './demo-seed-promise.js';
+import { seedDemoAnswers } from './demo-seed-answers.js';
 
 const ACTOR = 'demo-seed';
 
@@ -225,6 +226,8 @@ export async function seed(s: Services, opts: { serviceUrl: string; locale: stri
   lines.push(`forums: ${DEMO_FORUMS.length} (${forumsCreated} new)`);
   // The medborgarlöfte (issue 5): a promise, action items of the Playground's user, a målbild.
   await seedPromiseDemo(s, { aadObjectId: pg.currentUser.aadObjectId, name: pg.currentUser.name }, lines);
+  // Inspel (issue 3) from four forums for the first meeting, so `sammanställ` has a picture to compile.
+  await seedDemoAnswers(s, `${year}-1`, lines);
 
   return { year, lines };
 }

@@ -42,3 +42,23 @@ describe('the lägesbild input', () => {
     expect(summary!.indicators).toHaveLength(2);
   });
 });
+
+describe('demo inspel', () => {
+  it('gives four forums an answer for the first meeting (Berga left to the user); a re-run keeps them', async () => {
+    const { seedDemoAnswers } = await import('../../scripts/demo-seed-answers.js');
+    const { forumIdFromName } = await import('../../src/domain/forum.js');
+    const names = ['Trygghetsrådet Berga', 'Trygghetsrådet Ryd', 'Trygghetsrådet Skäggetorp', 'Sociala insatsgruppen', 'Säkerhetsenheten/kommunpolis'];
+    for (const name of names) {
+      const id = forumIdFromName(name);
+      await t.s.repos.forums.create(id, { id, name, kind: 'annat', districts: ['Berga', 'Ryd', 'Skäggetorp'], contacts: [], conversationId: `19:${id}`, active: true, memberIds: [] }, 'test');
+    }
+    const lines: string[] = [];
+    await seedDemoAnswers(t.s, '2027-1', lines);
+    await seedDemoAnswers(t.s, '2027-1', lines);
+    const answers = await t.s.repos.answers.listByPrefix('2027-1.');
+    expect(answers.map((a) => a.data.forumId).sort()).toEqual(names.slice(1).map(forumIdFromName).sort());
+    expect(answers.every((a) => a.version === 1)).toBe(true);
+    expect(new Set(answers.map((a) => a.data.answer.sensitivity))).toEqual(new Set(['oppen', 'intern', 'kanslig']));
+    expect(lines).toEqual(['inspel for 2027-1: 4 forums (4 new)', 'inspel for 2027-1: 4 forums (0 new)']);
+  });
+});
