@@ -6,17 +6,14 @@ import { createAdapter, createBotApp } from './bot/app.js';
 import { withActivityShape } from './bot/activityShape.js';
 import { createSender } from './bot/sender.js';
 import type { Config } from './config.js';
-import { planSettingsSchema } from './domain/calendar/planSettings.js';
 import { createHttpApp, listen } from './http/server.js';
-import { LinkSigner } from './http/signedLink.js';
 import { createLogger, type Logger } from './log.js';
-import type { Services } from './services/services.js';
+import { createServices, type Services } from './services/services.js';
 import { RedisBotStorage } from './store/botStorage.js';
 import { Keys } from './store/keys.js';
 import { ConversationRateLimiter } from './store/conversationRateLimiter.js';
 import { createQueueRedis, createStoreRedis, redisIsReachable, redisTarget, type RedisClient } from './store/redis.js';
 import { checkRedisSettings } from './store/redisSettings.js';
-import { createRepositories } from './store/repositories.js';
 
 export type Role = 'all' | 'web' | 'worker';
 
@@ -43,20 +40,7 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   queueRedis.on('error', () => undefined);
   const keys = new Keys(config.KEY_PREFIX);
   const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX, (queue, err) => log.debug({ queue, err: err.message }, 'queue connection problem'));
-  const services: Services = {
-    config,
-    repos: createRepositories(redis, keys, clock),
-    queues,
-    clock,
-    log,
-    links: new LinkSigner(config.LINK_SECRET),
-    planSettings: planSettingsSchema.parse({
-      weekday: config.MEETING_WEEKDAY,
-      time: config.MEETING_TIME,
-      durationMinutes: config.MEETING_DURATION_MINUTES,
-      timeZone: config.TIMEZONE,
-    }),
-  };
+  const services: Services = createServices({ config, redis, keys, queues, clock, log });
 
   const adapter = createAdapter(services);
   let workers: Workers | undefined;

@@ -1,9 +1,11 @@
 import type { Logger } from 'pino';
 import type { Queues } from '../../jobs/queues.js';
 import type { Config } from '../config.js';
-import type { PlanSettings } from '../domain/calendar/planSettings.js';
-import type { LinkSigner } from '../http/signedLink.js';
-import type { Repositories } from '../store/repositories.js';
+import { planSettingsSchema, type PlanSettings } from '../domain/calendar/planSettings.js';
+import { LinkSigner } from '../http/signedLink.js';
+import type { Keys } from '../store/keys.js';
+import type { RedisClient } from '../store/redis.js';
+import { createRepositories, type Repositories } from '../store/repositories.js';
 
 /** What use-cases need: built once in main.ts (or a test) and passed down. */
 export interface Services {
@@ -15,4 +17,23 @@ export interface Services {
   planSettings: PlanSettings;
   /** Signs and checks expiring report links. */
   links: LinkSigner;
+}
+
+/** The one way Services are assembled (the runtime and the tests share it). */
+export function createServices(deps: { config: Config; redis: RedisClient; keys: Keys; queues: Queues; clock: () => Date; log: Logger }): Services {
+  const { config, redis, keys, queues, clock, log } = deps;
+  return {
+    config,
+    repos: createRepositories(redis, keys, clock),
+    queues,
+    clock,
+    log,
+    links: new LinkSigner(config.LINK_SECRET),
+    planSettings: planSettingsSchema.parse({
+      weekday: config.MEETING_WEEKDAY,
+      time: config.MEETING_TIME,
+      durationMinutes: config.MEETING_DURATION_MINUTES,
+      timeZone: config.TIMEZONE,
+    }),
+  };
 }

@@ -7,13 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { createQueues, type Queues } from '../../jobs/queues.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { LinkSigner } from '../../src/http/signedLink.js';
-import { planSettingsSchema } from '../../src/domain/calendar/planSettings.js';
 import { createLogger } from '../../src/log.js';
-import type { Services } from '../../src/services/services.js';
+import { createServices, type Services } from '../../src/services/services.js';
 import { Keys } from '../../src/store/keys.js';
 import { createQueueRedis, createStoreRedis, scanAll, type RedisClient, type RedisTarget } from '../../src/store/redis.js';
-import { createRepositories } from '../../src/store/repositories.js';
 
 export const redisUrl = (): string => process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -115,20 +112,7 @@ export async function makeTestServices(opts: { now?: Date; env?: Record<string, 
   const closers: (() => Promise<unknown>)[] = [];
   const keys = new Keys(keyPrefix);
   const queues = createQueues(queueRedis, queuePrefix);
-  const s: Services = {
-    config,
-    repos: createRepositories(redis, keys, clock),
-    queues,
-    clock,
-    log,
-    links: new LinkSigner(config.LINK_SECRET),
-    planSettings: planSettingsSchema.parse({
-      weekday: config.MEETING_WEEKDAY,
-      time: config.MEETING_TIME,
-      durationMinutes: config.MEETING_DURATION_MINUTES,
-      timeZone: config.TIMEZONE,
-    }),
-  };
+  const s: Services = createServices({ config, redis, keys, queues, clock, log });
   await Promise.all([queues.timeline.waitUntilReady(), queues.notify.waitUntilReady()]);
 
   let cleaned = false;
