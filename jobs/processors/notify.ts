@@ -1,4 +1,5 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { PostedCard } from '../../src/store/markers.js';
 import type { ConversationRateLimiter } from '../../src/store/conversationRateLimiter.js';
 import { conversationKey } from '../../src/domain/conversation.js';
 import { chairConversations } from '../../src/services/inputs/chairs.js';
@@ -9,10 +10,10 @@ import { notifyJobSchema, type NotifyJob } from '../queues.js';
 /** The Teams side of sending, kept behind this interface (src/bot/sender.ts implements it). */
 export interface OutboundSender {
   /**
-   * Renders the notice for the conversation and sends it — or, with `existingActivityId`,
+   * Renders the notice for the conversation and sends it — or, with `existing`,
    * updates that message in place. Returns the activity id (undefined: nothing to send).
    */
-  send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined, existingActivityId?: string): Promise<string | undefined>;
+  send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined, existing?: PostedCard): Promise<string | undefined>;
 }
 
 /** HTTP status of a failed Bot Connector call, however botbuilder wrapped it. */
@@ -51,13 +52,13 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
       await job.moveToDelayed(Date.now() + wait, token);
       throw new DelayedError();
     }
-    const existing = data.cardKey ? ((await s.repos.markers.get('card', data.cardKey)) ?? undefined) : undefined;
+    const existing = data.cardKey ? ((await s.repos.markers.getCard(data.cardKey)) ?? undefined) : undefined;
     // An attempt that died between sending and recording it left this marker: the message
     // may have reached Teams, and is sent again (at-least-once); counted for /metrics.
     if (!(await s.repos.markers.setOnce('sending', sentKey, String(process.pid), 24 * 3600))) await s.repos.metrics.incr('uncertainResends');
     try {
       const activityId = await sender.send(data, conv.data.reference, conv.data.locale, existing);
-      if (data.cardKey && activityId && !existing) await s.repos.markers.set('card', data.cardKey, activityId);
+      if (data.cardKey && activityId && !existing) await s.repos.markers.setCard(data.cardKey, activityId);
       await s.repos.markers.set('sent', sentKey, activityId ?? 'sent');
       await s.repos.markers.del('sending', sentKey);
       await s.repos.metrics.observeDelivery(Date.now() - job.timestamp);

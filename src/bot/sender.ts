@@ -7,19 +7,23 @@ import { renderNotice } from './notices.js';
 /** Sends queued notices through the adapter (the only proactive path to Teams). */
 export function createSender(s: Services, adapter: TeamsAdapter): OutboundSender {
   return {
-    async send(job, reference, locale, existingActivityId) {
+    async send(job, reference, locale, existing) {
       const activity = await renderNotice(s, job, locale);
       if (!activity) return undefined;
       let id: string | undefined;
       // The adapter hands errors inside the callback to onTurnError, which swallows them;
       // a failed send must fail the job (to be retried), so it is caught here and rethrown.
       let failure: unknown;
-      await adapter.continueConversationAsync(s.config.BOT_ID ?? '', reference as Partial<ConversationReference>, async (ctx) => {
+      // A card that is a reply in a channel thread is updated through the thread's conversation id.
+      const target = existing?.conversationId
+        ? { ...reference, conversation: { ...(reference.conversation as object), id: existing.conversationId } }
+        : reference;
+      await adapter.continueConversationAsync(s.config.BOT_ID ?? '', target as Partial<ConversationReference>, async (ctx) => {
         try {
           prepareClient(ctx, s.config.CONNECTOR_TIMEOUT_SECONDS * 1000);
-          if (existingActivityId) {
-            await ctx.updateActivity({ ...activity, id: existingActivityId });
-            id = existingActivityId;
+          if (existing) {
+            await ctx.updateActivity({ ...activity, id: existing.activityId });
+            id = existing.activityId;
             return;
           }
           // A notice is a new message (sendToConversation), not a reply to the synthetic continuation activity.

@@ -38,6 +38,23 @@ export class Markers {
     return n;
   }
 
+  /**
+   * Where a posted card lives: its activity id, and for a reply inside a channel thread the
+   * thread's conversation id ("19:…;messageid=…"), which Teams needs to update it later.
+   */
+  async setCard(cardKey: string, activityId: string, threadConversationId?: string): Promise<void> {
+    const thread = threadConversationId?.includes(';messageid=') ? threadConversationId : undefined;
+    await this.set('card', cardKey, thread ? JSON.stringify({ activityId, conversationId: thread }) : activityId);
+  }
+
+  async getCard(cardKey: string): Promise<PostedCard | null> {
+    const raw = await this.get('card', cardKey);
+    if (raw === null) return null;
+    if (!raw.startsWith('{')) return { activityId: raw };
+    const parsed = JSON.parse(raw) as PostedCard;
+    return { activityId: parsed.activityId, ...(parsed.conversationId ? { conversationId: parsed.conversationId } : {}) };
+  }
+
   async del(kind: string, id: string): Promise<void> {
     await this.redis.del(this.key(kind, id));
   }
@@ -46,4 +63,11 @@ export class Markers {
   async setOnce(kind: string, id: string, value = '1', ttlSeconds = YEAR_AND_A_BIT): Promise<boolean> {
     return (await this.redis.set(this.key(kind, id), value, 'EX', ttlSeconds, 'NX')) === 'OK';
   }
+}
+
+/** A card posted earlier, to be updated in place. */
+export interface PostedCard {
+  activityId: string;
+  /** Set when the card is a reply in a channel thread. */
+  conversationId?: string;
 }

@@ -68,7 +68,7 @@ describe('compiling the lägesbild', () => {
     const reply = await chairSays('sammanställ');
     expect(isCard(reply)).toBe(true);
     // The reply's activity id, kept for the job's updates.
-    cardId = (await s().repos.markers.get('card', (await s().repos.compileRuns.require(w.meetingId)).data.watchers[0]!.cardKey))!;
+    cardId = (await s().repos.markers.getCard((await s().repos.compileRuns.require(w.meetingId)).data.watchers[0]!.cardKey))!.activityId;
     expect(cardId).toMatch(/^act-/);
     await drained(t);
     const ups = updatesOf(t, CHAIR_CHAT, cardId);
@@ -106,7 +106,7 @@ describe('compiling the lägesbild', () => {
     const jobs = await s().queues.compile.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
     expect(jobs.map((j) => j.id).sort()).toEqual([compileJobId(w.meetingId, 1), compileJobId(w.meetingId, 2)]);
     for (const c of run.data.watchers) {
-      const id = (await s().repos.markers.get('card', c.cardKey))!;
+      const id = (await s().repos.markers.getCard(c.cardKey))!.activityId;
       expect(latestOf(CHAIR_CHAT, id, '')).toContain('12 av 15 forum har svarat');
     }
     // Same inputs, same snapshot: nothing new stored.
@@ -135,7 +135,7 @@ describe('compiling the lägesbild', () => {
   it('a meeting without answers gives a lägesbild that says so', async () => {
     const reply = await chairSays('sammanställ 2027-2');
     await drained(t);
-    const id = (await s().repos.markers.get('card', (await s().repos.compileRuns.require('2027-2')).data.watchers[0]!.cardKey))!;
+    const id = (await s().repos.markers.getCard((await s().repos.compileRuns.require('2027-2')).data.watchers[0]!.cardKey))!.activityId;
     expect(latestOf(CHAIR_CHAT, id, cardOf(reply))).toContain('Inga forum har lämnat inspel inför mötet');
   });
 
@@ -165,7 +165,7 @@ describe('compiling the lägesbild', () => {
     expect(cardOf(notice!)).toContain('lagesbild.compile');
     // The chair's newest card shows the stale banner (older ones show it when pressed).
     const cards = (await s().repos.compileRuns.require(w.meetingId)).data.cards.filter((c) => c.conversationId === CHAIR_CHAT);
-    const newest = (await s().repos.markers.get('card', cards.at(-1)!.cardKey))!;
+    const newest = (await s().repos.markers.getCard(cards.at(-1)!.cardKey))!.activityId;
     expect(latestOf(CHAIR_CHAT, newest, '')).toContain('Nya eller ändrade inspel har kommit in efter sammanställningen');
     expect(latestOf(CHAIR_CHAT, newest, '')).toContain('lagesbild.compile');
 
@@ -357,10 +357,25 @@ describe('a compile in a channel', () => {
     await drained(t);
     const run = await s().repos.compileRuns.require(w.meetingId);
     const inChannel = run.data.watchers.find((c) => c.conversationId === STEERING)!;
-    const id = (await s().repos.markers.get('card', inChannel.cardKey))!;
+    const id = (await s().repos.markers.getCard(inChannel.cardKey))!.activityId;
     const latest = latestOf(STEERING, id, '');
     expect(latest).toContain('Styrgruppens version');
     expect(latest).toContain(MARK.intern);
     expect(latest).not.toContain(MARK.kanslig);
+  });
+});
+
+describe('a compile asked for inside a channel thread', () => {
+  it('updates its progress card through the thread, where Teams has the reply', async () => {
+    const thread = `${STEERING};messageid=1790000000001`;
+    await t.post(mentionMessage(channel(t.connector.url, thread, 'Styrgrupp'), CHAIR, 'sammanställ igen 2027-1'));
+    await drained(t);
+    const run = await s().repos.compileRuns.require(w.meetingId);
+    const watcher = run.data.watchers.at(-1)!;
+    const card = (await s().repos.markers.getCard(watcher.cardKey))!;
+    expect(card.conversationId).toBe(thread);
+    const updates = t.connector.received.filter((r) => r.method === 'PUT' && r.replyToId === card.activityId);
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.every((r) => r.conversationId === thread)).toBe(true);
   });
 });

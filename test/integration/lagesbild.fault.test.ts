@@ -118,7 +118,7 @@ describe('worker killed mid-compile', () => {
     expect(cards).toHaveLength(1);
     const run = await s.repos.compileRuns.require(w.meetingId);
     expect(run.data).toMatchObject({ run: 1, state: 'done' });
-    const id = (await s.repos.markers.get('card', run.data.watchers[0]!.cardKey))!;
+    const id = (await s.repos.markers.getCard(run.data.watchers[0]!.cardKey))!.activityId;
     const last = updatesOf(t, CHAIR_CHAT, id).at(-1)!;
     expect(cardOf(last)).toContain('15 av 20 forum har svarat');
     expect(cardOf(last)).toContain('agenda.approve');

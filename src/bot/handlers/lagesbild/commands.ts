@@ -51,7 +51,7 @@ async function compileCommand(rc: RequestContext, ctx: TurnContext, arg: string 
   );
   // The card's activity id is kept before the job can finish, so its result updates this card.
   const cardKey = await newCardKey(rc.s, meeting.id, rc.conversationId);
-  if (posted?.id) await rc.s.repos.markers.set('card', cardKey, posted.id);
+  if (posted?.id) await rc.s.repos.markers.setCard(cardKey, posted.id, ctx.activity.conversation?.id);
   await requestCompile(rc.s, { meetingId: meeting.id, trigger: 'command', watcher: { conversationId: rc.conversationId, cardKey }, actor: rc.actorId });
 }
 

@@ -69,7 +69,7 @@ export const lagesbildVerbHandlers: VerbHandlers<LagesbildVerb> = {
     if (!meeting || meeting.data.status !== 'confirmed') return lagesbildMessageCard(rc.m.inputs.unknownMeeting(meetingId));
     // The pressed card becomes the progress card, and the job's updates land on it.
     const cardKey = await newCardKey(rc.s, meetingId, rc.conversationId);
-    if (ctx.activity.replyToId) await rc.s.repos.markers.set('card', cardKey, ctx.activity.replyToId);
+    if (ctx.activity.replyToId) await rc.s.repos.markers.setCard(cardKey, ctx.activity.replyToId, ctx.activity.conversation?.id);
     const { joined } = await requestCompile(rc.s, { meetingId, trigger: 'command', watcher: { conversationId: rc.conversationId, cardKey }, actor: rc.actorId });
     return compileProgressCard(rc.m, meetingTitle(meeting.data, rc.lang), null, { joined });
   },
