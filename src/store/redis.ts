@@ -26,6 +26,7 @@ function connect(target: string | RedisTarget, options: RedisOptions): RedisClie
     clusterRetryStrategy: retryStrategy,
     enableOfflineQueue: options.enableOfflineQueue,
     enableReadyCheck: options.enableReadyCheck,
+    enableAutoPipelining: options.enableAutoPipelining,
     redisOptions: {
       ...redisOptions,
       ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
@@ -39,9 +40,14 @@ function connect(target: string | RedisTarget, options: RedisOptions): RedisClie
  * Two kinds of connection. Data access fails fast while Redis is down (the user is told
  * to try again shortly) instead of queueing commands forever; BullMQ connections must
  * retry forever (`maxRetriesPerRequest: null`), as BullMQ requires.
+ *
+ * Data access pipelines automatically: the commands a turn issues in one tick (e.g. a
+ * list's HGETALLs) go out in one write instead of one system call each — the top item of
+ * the inbound benchmark's profile (`npm run bench`, README "Benchmarks").
  */
 export function createStoreRedis(target: string | RedisTarget, extra: RedisOptions = {}): RedisClient {
   return connect(target, {
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: true,
     connectTimeout: 5_000,

@@ -27,12 +27,20 @@ export function meetingTimeline(
 ): TimelineStep[] {
   return timelineStepKinds
     .map((kind) => {
-      const { offsetDays, time } = settings.timeline[kind];
-      const at = zonedToUtc(addDays(meeting.date, offsetDays), time, settings.timeZone);
+      const at = stepInstant(meeting, settings, kind);
       // Read back from the instant: a time inside a DST gap shows as the time it really fires.
       return { kind, at, local: utcToZoned(at, settings.timeZone) };
     })
     .sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/**
+ * The instant of one step, as meetingTimeline() has it — for callers that need only one
+ * (the input deadline is asked on every submit; the whole timeline costs ~20 zone look-ups).
+ */
+export function stepInstant(meeting: { date: IsoDate; time: WallTime }, settings: Pick<PlanSettings, 'timeline' | 'timeZone'>, kind: TimelineStepKind): Date {
+  const { offsetDays, time } = settings.timeline[kind];
+  return zonedToUtc(addDays(meeting.date, offsetDays), time, settings.timeZone);
 }
 
 /** Steps whose moment has come (at ≤ now), in timeline order. Reconcile runs the ones not yet done. */

@@ -1,4 +1,4 @@
-import { meetingTimeline } from '../../domain/calendar/timeline.js';
+import { stepInstant } from '../../domain/calendar/timeline.js';
 import { utcToZoned } from '../../domain/calendar/zonedTime.js';
 import { DomainError } from '../../domain/errors.js';
 import type { MeetingRecord } from '../../domain/meeting.js';
@@ -8,8 +8,7 @@ import type { Services } from '../services.js';
 
 /** The input deadline of a meeting: its timeline's 'deadline' step (T−2 12:00 by default). */
 export function deadlineOf(s: Services, m: Pick<MeetingRecord, 'date' | 'time'>): Date {
-  const step = meetingTimeline({ date: m.date, time: m.time }, s.planSettings).find((x) => x.kind === 'deadline');
-  return step!.at;
+  return stepInstant({ date: m.date, time: m.time }, s.planSettings, 'deadline');
 }
 
 /** "2027-03-01 kl. 12:00" style wall-clock text in the plan's time zone, language-neutral parts. */
