@@ -1,0 +1,41 @@
+import type { CompileSize } from '../compile.js';
+import type { FanoutResult } from '../fanout.js';
+import type { FootprintResult } from '../footprint.js';
+import type { InboundResult } from '../inbound.js';
+import type { ProfileSummary } from './profile.js';
+
+export interface Machine {
+  date: string;
+  cpus: number;
+  model: string;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  redis: string;
+  /** 1-minute load average at the start and end: other work on the machine shows here. */
+  loadAverage: { start: number; end: number };
+}
+
+/** One line of the table: a figure, its baseline, the goal and whether it was met. */
+export interface Row {
+  scenario: string;
+  figure: string;
+  value: string;
+  baseline: string;
+  goal: string;
+  /** undefined: no goal (informational). */
+  met?: boolean;
+}
+
+export interface Results {
+  machine: Machine;
+  seconds: number;
+  rows: Row[];
+  inbound?: InboundResult[];
+  fanout?: FanoutResult[];
+  compile?: CompileSize[];
+  footprint?: FootprintResult;
+  /** CPU profile of the bot under the inbound load; `before`: the same for the `--before` checkout. */
+  profile?: { scenario: string; summary: ProfileSummary; before?: ProfileSummary };
+  errors: { scenario: string; message: string }[];
+}

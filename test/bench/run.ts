@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: starts a private redis-server, runs the four scenarios, prints a
+ * table, writes test/bench/results.json and rewrites the README's "Benchmarks" section.
+ * Every figure is a ratio against a baseline measured in the same run.
+ *
+ *   npm run bench                          all scenarios (~5–7 minutes)
+ *   npm run bench -- --only inbound,compile
+ *   npm run bench -- --profile             also profiles the bot under the inbound load
+ *   npm run bench -- --before <checkout>   inbound also runs another checkout's bot (before/after)
+ *   npm run bench -- --no-readme           leave README.md alone
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startPrivateRedis } from '../../scripts/redis-helper.mjs';
+import { runCompile } from './compile.js';
+import { runFanout } from './fanout.js';
+import { runFootprint } from './footprint.js';
+import { runInbound } from './inbound.js';
+import { summarizeProfile } from './lib/profile.js';
+import { ROOT } from './lib/proc.js';
+import type { Results } from './lib/results.js';
+import { rowsOf, table } from './lib/table.js';
+import { updateReadme } from './readme.js';
+
+const HARD_LIMIT_MS = 9.5 * 60_000;
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const scenarios = ['compile', 'inbound', 'footprint', 'fanout'] as const;
+const only = option('only')?.split(',') ?? [...scenarios];
+const wanted = (s: (typeof scenarios)[number]) => only.includes(s);
+
+const started = Date.now();
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+
+function machine(): Results['machine'] {
+  let redis = 'unknown';
+  try {
+    redis = /v=(\S+)/.exec(execFileSync('redis-server', ['--version'], { encoding: 'utf8' }))?.[1] ?? redis;
+  } catch {
+    /* reported as unknown */
+  }
+  return {
+    date: new Date().toISOString(),
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    redis,
+    loadAverage: { start: os.loadavg()[0]!, end: NaN },
+  };
+}
+
+const results: Results = { machine: machine(), seconds: 0, rows: [], errors: [] };
+// Every loop below is bounded; this is the last line of defence for the ten-minute promise.
+const watchdog = setTimeout(() => {
+  console.error(`bench: over ${HARD_LIMIT_MS / 60_000} minutes, stopping`);
+  process.exit(1);
+}, HARD_LIMIT_MS);
+watchdog.unref();
+
+async function step<T>(scenario: string, fn: () => Promise<T>): Promise<T | undefined> {
+  log(`${scenario}…`);
+  try {
+    return await fn();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`bench: ${scenario} failed: ${message}`);
+    results.errors.push({ scenario, message: message.slice(0, 2000) });
+    return undefined;
+  }
+}
+
+const redis = await startPrivateRedis();
+log(`private redis-server at ${redis.url}`);
+try {
+  if (wanted('compile')) {
+    results.compile = await step('compile scale', () => runCompile({ sizes: [100, 1_000, 10_000], runs: 5, log }));
+  }
+  if (wanted('inbound')) {
+    const before = option('before');
+    const city = await step('inbound, 32 forums', () => runInbound({ redisUrl: redis.url, concurrency: 16, warmup: 500, batch: 1_000, pairs: 5, before, log }));
+    const county = await step('inbound, 320 forums', () => runInbound({ redisUrl: redis.url, concurrency: 16, forums: 320, warmup: 200, batch: 500, pairs: 3, log }));
+    results.inbound = [city, county].filter((r) => r !== undefined);
+  }
+  if (wanted('footprint')) {
+    results.footprint = await step('footprint', () => runFootprint({ redisUrl: redis.url, forums: 2_000, meetings: 5, log }));
+  }
+  if (wanted('fanout')) {
+    results.fanout = [];
+    for (const workers of [1, 2]) {
+      const r = await step(`fan-out, ${workers} worker(s)`, () => runFanout({ redisUrl: redis.url, conversations: 5_000, ratePerSecond: 150, workers, log }));
+      if (r) results.fanout.push(r);
+    }
+  }
+  if (flag('profile')) {
+    const profileOf = async (checkout: string | undefined, name: string) => {
+      const dir = join(ROOT, 'test-results', 'bench', `cpu-profile-${name}`);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      await runInbound({ redisUrl: redis.url, concurrency: 16, warmup: 500, batch: 1_000, pairs: 2, botNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], botCheckout: checkout, log });
+      return summarizeProfile(dir, 12, checkout ?? ROOT);
+    };
+    await step('profile (inbound, 32 forums, bot with --cpu-prof)', async () => {
+      results.profile = { scenario: 'inbound, 32 forums', summary: await profileOf(undefined, 'after') };
+    });
+    const before = option('before');
+    if (before && results.profile) {
+      await step('profile of the --before checkout', async () => {
+        results.profile!.before = await profileOf(before, 'before');
+      });
+    }
+  }
+} finally {
+  await redis.stop();
+}
+
+results.machine.loadAverage.end = os.loadavg()[0]!;
+results.seconds = Math.round((Date.now() - started) / 1000);
+results.rows = rowsOf(results);
+console.log(`\n${table(results)}\n`);
+for (const [name, p] of [
+  ['', results.profile?.summary],
+  [' of the --before checkout', results.profile?.before],
+] as const) {
+  if (!p) continue;
+  console.log(`Profile${name} (${p.file}), top self time:`);
+  for (const h of p.self.slice(0, 8)) console.log(`  ${String(h.selfShare).padStart(5)} %  ${h.frame}`);
+  console.log('Our code, total time:');
+  for (const h of p.ours.slice(0, 8)) console.log(`  ${String(h.totalShare).padStart(5)} %  ${h.frame}`);
+}
+const file = join(ROOT, 'test', 'bench', 'results.json');
+if (only.length === scenarios.length) {
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${file}`);
+  if (!flag('no-readme') && existsSync(join(ROOT, 'README.md'))) {
+    updateReadme();
+    log('README.md "Benchmarks" updated');
+  }
+} else {
+  log('partial run (--only): results.json and README left as they were');
+}
+log(`done in ${results.seconds} s${results.errors.length ? `, ${results.errors.length} scenario(s) failed` : ''}`);
+process.exit(results.errors.length ? 1 : 0);
