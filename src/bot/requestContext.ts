@@ -25,7 +25,7 @@ export interface RequestContext {
 export async function loadRequestContext(s: Services, ctx: TurnContext): Promise<RequestContext> {
   const a = ctx.activity;
   const lang = langOf(a.locale, s.config.DEFAULT_LOCALE);
-  const [steering, forums] = await Promise.all([s.repos.steering.get(STEERING_ID), s.repos.forums.list()]);
+  const [steering, forums] = await Promise.all([s.repos.steering.get(STEERING_ID), s.repos.forums.listCached()]);
   const aadObjectId = a.from?.aadObjectId;
   const conversationId = baseConversationId(a.conversation?.id ?? '');
   const roles = rolesOf(

@@ -19,6 +19,11 @@ export class Keys {
     return `${this.prefix}:hist:{${collection}:${id}}`;
   }
 
+  /** Changed on every write of a collection, so processes know when a cached list is stale. */
+  generation(collection: string): string {
+    return `${this.prefix}:gen:${collection}`;
+  }
+
   index(collection: string): string {
     return `${this.prefix}:idx:${collection}`;
   }

@@ -127,6 +127,27 @@ export class VersionedRepository<T> {
     return all.filter((r): r is Stored<T> => r !== null);
   }
 
+  /**
+   * The whole (small) collection, read on every turn (e.g. forums, for the user's roles):
+   * served from this process's copy while the collection's generation counter is
+   * unchanged, at most `maxAgeMs` old — one Redis command instead of one per record.
+   */
+  async listCached(maxAgeMs = 30_000): Promise<Stored<T>[]> {
+    const generation = (await this.redis.get(this.keys.generation(this.collection))) ?? '0';
+    const now = Date.now();
+    if (this.cached && this.cached.generation === generation && now - this.cached.at < maxAgeMs) return this.cached.records;
+    const records = await this.list();
+    this.cached = { generation, at: now, records };
+    return records;
+  }
+
+  private cached?: { generation: string; at: number; records: Stored<T>[] };
+
+  /** A fresh random token, not a counter: a wiped or restored Redis can never repeat an old value. */
+  private async bumpGeneration(): Promise<void> {
+    await this.redis.set(this.keys.generation(this.collection), globalThis.crypto.randomUUID());
+  }
+
   /** Records whose id starts with `prefix` (e.g. every answer of one meeting). */
   async listByPrefix(prefix: string): Promise<Stored<T>[]> {
     const ids = (await this.ids()).filter((id) => id.startsWith(prefix));
@@ -172,6 +193,7 @@ export class VersionedRepository<T> {
     const entry = JSON.stringify({ at: this.clock().toISOString(), actor, action, version: 0, fields: [] });
     await this.redis.eval(DELETE_SCRIPT, 3, this.keys.record(this.collection, id), this.keys.audit(this.collection, id), this.keys.history(this.collection, id), entry);
     await this.redis.srem(this.keys.index(this.collection), id);
+    await this.bumpGeneration();
   }
 
   private async write(id: string, expected: number, data: T, actor: string, action: string, before: T | null): Promise<Stored<T>> {
@@ -196,6 +218,7 @@ export class VersionedRepository<T> {
       throw staleWrite(this.collection, id, version);
     }
     await this.redis.sadd(this.keys.index(this.collection), id);
+    await this.bumpGeneration();
     return { id, version, updatedAt: at, updatedBy: actor, data: valid };
   }
 }
