@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterEnv, deleteKeysUnder, testRedis } from '../support/services.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { startRuntime, type Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
+import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
 import { conversationKey } from '../../src/domain/conversation.js';
 import { FakeConnector } from '../support/fakeConnector.js';
 import { BOT, CHAIR, MEMBER, botAdded, botRemoved, channel, invokeExecute, mentionMessage, message, post } from '../support/activities.js';
@@ -11,8 +9,7 @@ import { BOT, CHAIR, MEMBER, botAdded, botRemoved, channel, invokeExecute, menti
  * Black box: the real server on a real port, Teams-shaped activities posted to
  * /api/messages, replies and proactive messages captured by a local fake connector.
  */
-const suffix = Math.random().toString(36).slice(2, 8);
-const prefix = `bb-${suffix}`;
+let t: TestRuntime;
 let runtime: Runtime;
 let connector: FakeConnector;
 let botUrl: string;
@@ -20,27 +17,12 @@ let botUrl: string;
 const cardText = (a: { attachments?: { content: Record<string, unknown> }[]; text?: string }) => JSON.stringify(a.attachments?.[0]?.content ?? a.text ?? '');
 
 beforeAll(async () => {
-  connector = await new FakeConnector().start();
-  const config = loadConfig({
-    PORT: '0',
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    ...clusterEnv(),
-    KEY_PREFIX: prefix,
-    QUEUE_PREFIX: `{${prefix}}`,
-    CHAIR_IDS: CHAIR.aadObjectId,
-    LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'https://samverkan.example.se',
-  });
-  runtime = await startRuntime(config, { log: createLogger('silent') });
-  botUrl = `http://127.0.0.1:${runtime.port}`;
+  t = await startTestRuntime({ env: { CHAIR_IDS: CHAIR.aadObjectId, PUBLIC_URL: 'https://samverkan.example.se' } });
+  ({ runtime, connector, botUrl } = t);
 });
 
 afterAll(async () => {
-  await runtime?.close();
-  await connector?.stop();
-  const redis = testRedis();
-  await deleteKeysUnder(redis, [prefix, `{${prefix}}`]);
-  await redis.quit();
+  await t?.cleanup();
 });
 
 describe('the bot through /api/messages', () => {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterEnv, deleteKeysUnder, testRedis } from '../support/services.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
 import { findAction } from '../../src/domain/promise/promise.js';
-import { startRuntime, type Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
+import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
 import { FakeConnector } from '../support/fakeConnector.js';
-import { createTestClock } from '../support/services.js';
+import type { TestClock } from '../support/services.js';
 import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, post } from '../support/activities.js';
 
 /**
@@ -14,10 +12,9 @@ import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, post } 
  * its owner updates it from a card; the chair sees it in the follow-up and opens the
  * signed report links.
  */
-const suffix = Math.random().toString(36).slice(2, 8);
-const prefix = `bbp-${suffix}`;
 const OTHER = { id: '29:other', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000009', name: 'Annan Person' };
-const clock = createTestClock(new Date('2027-03-01T09:00:00Z'));
+let clock: TestClock;
+let t: TestRuntime;
 let runtime: Runtime;
 let connector: FakeConnector;
 let botUrl: string;
@@ -42,29 +39,13 @@ function actionData(card: unknown, verb: string): Record<string, unknown> {
 }
 
 beforeAll(async () => {
-  connector = await new FakeConnector().start();
-  const config = loadConfig({
-    PORT: '0',
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    ...clusterEnv(),
-    KEY_PREFIX: prefix,
-    QUEUE_PREFIX: `{${prefix}}`,
-    CHAIR_IDS: CHAIR.aadObjectId,
-    LOG_LEVEL: 'silent',
-    PUBLIC_URL: 'https://samverkan.example.se',
-    LINK_SECRET: 'x'.repeat(40),
-    REPORT_LINK_TTL_MINUTES: '60',
-  });
-  runtime = await startRuntime(config, { log: createLogger('silent'), clock });
-  botUrl = `http://127.0.0.1:${runtime.port}`;
+  t = await startTestRuntime({ now: new Date('2027-03-01T09:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId, PUBLIC_URL: 'https://samverkan.example.se', LINK_SECRET: 'x'.repeat(40), REPORT_LINK_TTL_MINUTES: '60' } });
+  ({ runtime, connector, botUrl } = t);
+  clock = t.clock;
 });
 
 afterAll(async () => {
-  await runtime?.close();
-  await connector?.stop();
-  const redis = testRedis();
-  await deleteKeysUnder(redis, [prefix, `{${prefix}}`]);
-  await redis.quit();
+  await t?.cleanup();
 });
 
 describe('medborgarlöfte through /api/messages', () => {

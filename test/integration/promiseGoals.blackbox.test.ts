@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterEnv, deleteKeysUnder, testRedis } from '../support/services.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { startRuntime, type Runtime } from '../../src/runtime.js';
+import type { Runtime } from '../../src/runtime.js';
+import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
 import { FakeConnector } from '../support/fakeConnector.js';
-import { createTestClock } from '../support/services.js';
 import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, post } from '../support/activities.js';
 
 /**
@@ -12,9 +9,8 @@ import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, post } 
  * member enters readings, bad readings are refused next to the fields, a guest may not),
  * the chair's "Beslut och åtgärder" card, and the follow-up of the whole period.
  */
-const prefix = `bbg-${Math.random().toString(36).slice(2, 8)}`;
 const GUEST = { id: '29:guest', aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000000g', name: 'Gäst Gästsson' };
-const clock = createTestClock(new Date('2027-03-01T09:00:00Z'));
+let t: TestRuntime;
 let runtime: Runtime;
 let connector: FakeConnector;
 let botUrl: string;
@@ -22,26 +18,12 @@ let botUrl: string;
 const textOf = (res: { body: unknown }) => JSON.stringify((res.body as { value: unknown }).value);
 
 beforeAll(async () => {
-  connector = await new FakeConnector().start();
-  const config = loadConfig({
-    PORT: '0',
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    ...clusterEnv(),
-    KEY_PREFIX: prefix,
-    QUEUE_PREFIX: `{${prefix}}`,
-    CHAIR_IDS: CHAIR.aadObjectId,
-    LOG_LEVEL: 'silent',
-  });
-  runtime = await startRuntime(config, { log: createLogger('silent'), clock });
-  botUrl = `http://127.0.0.1:${runtime.port}`;
+  t = await startTestRuntime({ now: new Date('2027-03-01T09:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId } });
+  ({ runtime, connector, botUrl } = t);
 });
 
 afterAll(async () => {
-  await runtime?.close();
-  await connector?.stop();
-  const redis = testRedis();
-  await deleteKeysUnder(redis, [prefix, `{${prefix}}`]);
-  await redis.quit();
+  await t?.cleanup();
 });
 
 describe('målbilder, decisions and the period follow-up through /api/messages', () => {
