@@ -4,55 +4,15 @@
 //
 // Each describe starts its own stack (bot + Playground + Chromium, ~5 s) with its own Redis
 // key prefix, so one failing scenario does not leave state or a broken page for the next.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Keys } from '../../src/store/keys.js';
-import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type BotMessage, type Stack } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { cardJson, elementsOf } from './cardJson.js';
+import { useStoreProbe } from './storeProbe.js';
+import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type BotMessage } from './harness.js';
 
 const CHAIR_ENV = { CHAIR_IDS: PG.currentUser.aadObjectId, ALLOWED_TENANTS: PG.tenantId };
 const CHANNEL = PG.team.channels[0]!.name; // "Möten"
 const STEP_MS = 20_000;
 
-/** Attachment content of a bot message as the bot sent it (the Adaptive Card JSON). */
-function cardJson(m: BotMessage): Record<string, unknown> {
-  const content = m.raw.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-  expect(content, `message ${m.id} has an Adaptive Card`).toBeTruthy();
-  return content as Record<string, unknown>;
-}
-
-/** Every element of a card (body, nested columns/containers, actions), depth first. */
-function elementsOf(node: unknown): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (typeof o.type === 'string') out.push(o);
-    for (const k of ['body', 'items', 'columns', 'actions']) walk(o[k]);
-  };
-  walk(node);
-  return out;
-}
-
-/** Store reads go straight to Redis under the stack's key prefix. */
-function useRedis(e2e: { readonly stack: Stack }) {
-  let redis: Redis | undefined;
-  beforeAll(() => {
-    redis = new Redis(e2e.stack.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
-  });
-  afterAll(() => {
-    redis?.disconnect();
-  });
-  return {
-    async ids(collection: string): Promise<string[]> {
-      return (await redis!.smembers(new Keys(e2e.stack.keyPrefix).index(collection))).sort();
-    },
-    async doc(collection: string, id: string): Promise<Record<string, unknown> | null> {
-      const raw = await redis!.hget(new Keys(e2e.stack.keyPrefix).record(collection, id), 'doc');
-      return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
-    },
-  };
-}
 
 describe('help and unknown commands (personal chat)', () => {
   const e2e = useE2EStack({ env: CHAIR_ENV });
@@ -87,7 +47,7 @@ describe('help and unknown commands (personal chat)', () => {
 
 describe('a chair registers the steering channel and a forum', () => {
   const e2e = useE2EStack({ env: CHAIR_ENV });
-  const store = useRedis(e2e);
+  const store = useStoreProbe(e2e);
 
   test('registrera styrgrupp in a team channel is confirmed and stored', async () => {
     const { stack } = e2e;
@@ -197,7 +157,7 @@ const YEAR = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockho
 
 describe('a chair plans the year', () => {
   const e2e = useE2EStack({ env: CHAIR_ENV });
-  const store = useRedis(e2e);
+  const store = useStoreProbe(e2e);
   const titles = [1, 2, 3].map((i) => `Styrgruppsmöte ${i}/${YEAR}`);
   const ids = [1, 2, 3].map((i) => `${YEAR}-${i}`);
 

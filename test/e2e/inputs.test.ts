@@ -8,9 +8,9 @@
 //   (registered with its card, districts Berga + Ryd); the meetings = `planera <next year>`
 //   confirmed, so "the next meeting" is Styrgruppsmöte 1/<next year> with its deadline far ahead.
 // The tests of the describe run in order and build on each other (one stack, one Redis prefix).
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Keys } from '../../src/store/keys.js';
+import { describe, expect, test } from 'vitest';
+import { cardJson, elementsOf } from './cardJson.js';
+import { useStoreProbe } from './storeProbe.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type BotMessage, type ExchangeFromBot, type Stack } from './harness.js';
 import { TAG_INPUTS } from './pageScripts.js';
 
@@ -30,52 +30,6 @@ const QUESTION = 'Kan polisen vara synlig vid Berga centrum på fredagskvällar?
 const PHONE_SITUATION = 'Ring väktaren på 070-123 45 67 om det händer något.';
 const THANKS = 'Tack! Ert inspel är sparat.';
 
-/** Attachment content of a bot message as the bot sent it (the Adaptive Card JSON). */
-function cardJson(m: BotMessage): Record<string, unknown> {
-  const content = m.raw.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
-  expect(content, `message ${m.id} has an Adaptive Card`).toBeTruthy();
-  return content as Record<string, unknown>;
-}
-
-/** Every element of a card (body, nested columns/containers, actions), depth first. */
-function elementsOf(node: unknown): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (typeof o.type === 'string') out.push(o);
-    for (const k of ['body', 'items', 'columns', 'actions']) walk(o[k]);
-  };
-  walk(node);
-  return out;
-}
-
-/** Store reads go straight to Redis under the stack's key prefix. */
-function useRedis(e2e: { readonly stack: Stack }) {
-  let redis: Redis | undefined;
-  beforeAll(() => {
-    redis = new Redis(e2e.stack.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
-  });
-  afterAll(() => {
-    redis?.disconnect();
-  });
-  const keys = () => new Keys(e2e.stack.keyPrefix);
-  return {
-    async ids(collection: string): Promise<string[]> {
-      return (await redis!.smembers(keys().index(collection))).sort();
-    },
-    /** The current document and its version, or null. */
-    async get(collection: string, id: string): Promise<{ doc: Record<string, unknown>; version: number } | null> {
-      const h = await redis!.hgetall(keys().record(collection, id));
-      return h.doc ? { doc: JSON.parse(h.doc) as Record<string, unknown>, version: Number(h.v) } : null;
-    },
-    /** How many versions are kept (collections with history). */
-    async historyLength(collection: string, id: string): Promise<number> {
-      return redis!.llen(keys().history(collection, id));
-    },
-  };
-}
 
 /** Polls until `probe` returns a value (not undefined), or fails with `what`. */
 async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = STEP_MS): Promise<T> {
@@ -176,7 +130,7 @@ async function watchFor(stack: Stack, text: string): Promise<() => Promise<strin
 
 describe('a forum answers its inspel card in place, edits it, and the status follows', () => {
   const e2e = useE2EStack({ env: CHAIR_ENV });
-  const store = useRedis(e2e);
+  const store = useStoreProbe(e2e);
   /** The input card in the forum's conversation (its Playground message id is the activity id the bot stored). */
   let inputCard: BotMessage | undefined;
   /** The progress card posted to the steering channel by `skicka inspel`. */
