@@ -2,6 +2,7 @@ import type { FieldErrors } from '../src/domain/errors.js';
 import type { MeetingRecord } from '../src/domain/meeting.js';
 import { meetingTitle } from '../src/domain/meeting.js';
 import type { Catalog, Lang } from '../src/i18n/index.js';
+import type { MeetingCalendarView } from '../src/services/calendar/meetingCalendarView.js';
 import { fieldMessages } from './fieldMessages.js';
 import { actionSet, card, execute, fieldError, note, openUrl, text, title, type AdaptiveCard } from './kit.js';
 
@@ -9,6 +10,8 @@ export interface MeetingView {
   meeting: MeetingRecord;
   version: number;
   icsUrl: string;
+  /** The Outlook/Teams event (Graph on only). */
+  calendar?: MeetingCalendarView;
 }
 
 export const when = (m: Catalog, meeting: Pick<MeetingRecord, 'date' | 'time'>) => m.meetings.at(meeting.date, meeting.time);
@@ -18,7 +21,7 @@ export function meetingsCard(m: Catalog, lang: Lang, meetings: MeetingView[], ca
   return card([
     lead ? text(lead) : null,
     title(m.meetings.listTitle),
-    ...meetings.map(({ meeting, icsUrl }) => {
+    ...meetings.map(({ meeting, icsUrl, calendar }) => {
       const cancelled = meeting.status === 'cancelled';
       const name = meetingTitle(meeting, lang);
       return {
@@ -27,10 +30,12 @@ export function meetingsCard(m: Catalog, lang: Lang, meetings: MeetingView[], ca
         items: [
           text(cancelled ? `~~${name}~~ · ${m.meetings.cancelled}` : `**${name}**`),
           note(when(m, meeting)),
+          cancelled || !calendar ? null : note(calendarStatus(m, calendar)),
           ...(cancelled
             ? []
             : [
                 actionSet([
+                  ...(calendar?.joinUrl ? [openUrl(m.calendar.join, calendar.joinUrl)] : []),
                   openUrl(m.meetings.calendar, icsUrl),
                   ...(canChange
                     ? [execute(m.meetings.move, 'meeting.moveOpen', { meetingId: meeting.id }), execute(m.meetings.cancel, 'meeting.cancelAsk', { meetingId: meeting.id })]
@@ -69,7 +74,12 @@ export function cancelMeetingCard(m: Catalog, lang: Lang, view: MeetingView): Ad
   );
 }
 
-/** A proactive notice about a meeting, with its calendar link. */
-export function meetingNoticeCard(m: Catalog, message: string, icsUrl?: string): AdaptiveCard {
-  return card([text(message)], icsUrl ? [openUrl(m.meetings.calendar, icsUrl)] : []);
+/** A proactive notice about a meeting, with its Teams join link (Graph on) and its .ics link. */
+export function meetingNoticeCard(m: Catalog, message: string, icsUrl?: string, joinUrl?: string): AdaptiveCard {
+  return card([text(message)], [...(joinUrl ? [openUrl(m.calendar.join, joinUrl)] : []), ...(icsUrl ? [openUrl(m.meetings.calendar, icsUrl)] : [])]);
+}
+
+function calendarStatus(m: Catalog, c: MeetingCalendarView): string {
+  if (c.status === 'problem') return m.calendar.status.problem;
+  return c.status === 'in-calendar' ? m.calendar.status.inCalendar(c.attendeeCount) : m.calendar.status.pending;
 }

@@ -2,7 +2,7 @@ import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
 
 /** The BullMQ queues. This folder is the only place that defines queues and workers. */
-export const queueNames = { timeline: 'timeline', notify: 'notify', actions: 'actions', compile: 'compile' } as const;
+export const queueNames = { timeline: 'timeline', notify: 'notify', actions: 'actions', compile: 'compile', calendar: 'calendar' } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
 /** A step of a meeting's timeline, fired as a delayed job. Ids only, never free text. */
@@ -22,6 +22,19 @@ export type ActionReminderJob = z.infer<typeof actionReminderJobSchema>;
 export const compileJobSchema = z.object({ meetingId: z.string(), run: z.number().int().min(1) });
 export type CompileJob = z.infer<typeof compileJobSchema>;
 
+/**
+ * Bring one meeting's Outlook/Teams calendar event in line with the meeting (Microsoft
+ * Graph). One job per meeting and sequence; the processor converges on the meeting's
+ * current state, so an older job arriving late does no harm.
+ */
+export const calendarJobSchema = z.object({
+  meetingId: z.string(),
+  sequence: z.number().int().min(0),
+  /** The steering channel's notice for this change, refreshed in place once the join link is known. */
+  notice: z.enum(['meeting.invitation', 'meeting.moved']).optional(),
+});
+export type CalendarJob = z.infer<typeof calendarJobSchema>;
+
 export const noticeTemplates = [
   'meeting.invitation',
   'meeting.reminder7',
@@ -37,6 +50,7 @@ export const noticeTemplates = [
   'input.progress',
   'input.lateAfterCompile',
   'conversation.removed',
+  'calendar.problem',
   // medborgarlöfte (src/bot/promiseNotices.ts)
   'action.reminder7',
   'action.reminderDue',
@@ -67,6 +81,11 @@ export const notifyJobSchema = z.object({
    * the same key updates that message in place instead of posting a second one.
    */
   cardKey: z.string().optional(),
+  /**
+   * Only refresh the card under `cardKey` (e.g. to add the Teams join link); if it is not
+   * posted yet, wait for it a while, then skip — its first rendering is current anyway.
+   */
+  updateOnly: z.boolean().optional(),
 });
 export type NotifyJob = z.infer<typeof notifyJobSchema>;
 
@@ -87,6 +106,7 @@ export interface Queues {
   notify: Queue<NotifyJob>;
   actions: Queue<ActionReminderJob>;
   compile: Queue<CompileJob>;
+  calendar: Queue<CalendarJob>;
   all(): Queue[];
   close(): Promise<void>;
 }
@@ -96,19 +116,22 @@ export function createQueues(connection: ConnectionOptions, prefix: string, onEr
   const notify = new Queue<NotifyJob>(queueNames.notify, { connection, prefix, defaultJobOptions });
   const actions = new Queue<ActionReminderJob>(queueNames.actions, { connection, prefix, defaultJobOptions });
   const compile = new Queue<CompileJob>(queueNames.compile, { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 3 } });
+  const calendar = new Queue<CalendarJob>(queueNames.calendar, { connection, prefix, defaultJobOptions: { ...defaultJobOptions, backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 } } });
   // Connection problems are events, reported by the caller (and by /readyz), never throws.
   timeline.on('error', (err) => onError(queueNames.timeline, err));
   notify.on('error', (err) => onError(queueNames.notify, err));
   actions.on('error', (err) => onError(queueNames.actions, err));
   compile.on('error', (err) => onError(queueNames.compile, err));
+  calendar.on('error', (err) => onError(queueNames.calendar, err));
   return {
     timeline,
     notify,
     actions,
     compile,
-    all: () => [timeline, notify, actions, compile] as Queue[],
+    calendar,
+    all: () => [timeline, notify, actions, compile, calendar] as Queue[],
     close: async () => {
-      await Promise.all([timeline.close(), notify.close(), actions.close(), compile.close()]);
+      await Promise.all([timeline.close(), notify.close(), actions.close(), compile.close(), calendar.close()]);
     },
   };
 }

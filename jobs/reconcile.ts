@@ -1,8 +1,11 @@
-import { ensureTimeline } from '../src/services/meetings.js';
+import { calendarSyncAction } from '../src/domain/calendar/calendarEvent.js';
+import { enqueueCalendarSync } from '../src/services/calendar/enqueueCalendarSync.js';
+import type { MeetingRecord } from '../src/domain/meeting.js';
+import { ensureTimeline, meetingStart } from '../src/services/meetings.js';
 import type { Services } from '../src/services/services.js';
 
 /** Re-creates any timeline job that is missing (lost Redis data, a bug, a manual delete). */
-export async function reconcileTimelines(s: Services): Promise<{ meetings: number; added: number }> {
+export async function reconcileTimelines(s: Services): Promise<{ meetings: number; added: number; calendar: number }> {
   let added = 0;
   const meetings = await s.repos.meetings.list();
   for (const m of meetings) {
@@ -10,5 +13,23 @@ export async function reconcileTimelines(s: Services): Promise<{ meetings: numbe
     const r = await ensureTimeline(s, m.data);
     added += r.added.length;
   }
-  return { meetings: meetings.length, added };
+  return { meetings: meetings.length, added, calendar: await reconcileCalendar(s, meetings.map((m) => m.data)) };
+}
+
+/**
+ * Graph on: a meeting whose calendar event lags behind it (a lost job, a failure the
+ * chairs were told about and an admin has since fixed) gets a new sync, at most hourly.
+ */
+async function reconcileCalendar(s: Services, meetings: MeetingRecord[]): Promise<number> {
+  if (!s.config.GRAPH_ENABLED) return 0;
+  const hour = s.clock().toISOString().slice(0, 13);
+  let queued = 0;
+  for (const m of meetings) {
+    // Past meetings are left as they are; only what is still ahead is worth fixing.
+    if (meetingStart(s, m).end.getTime() < s.clock().getTime()) continue;
+    const event = await s.repos.calendarEvents.get(m.id);
+    if (calendarSyncAction(m, event?.data ?? null).kind === 'none') continue;
+    if (await enqueueCalendarSync(s, m, undefined, `r${hour}`)) queued++;
+  }
+  return queued;
 }

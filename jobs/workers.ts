@@ -4,6 +4,8 @@ import { createNotifyProcessor, type OutboundSender } from './processors/notify.
 import { createTimelineStepProcessor } from './processors/timelineStep.js';
 import { createActionReminderProcessor } from './processors/actionReminder.js';
 import { createCompileProcessor } from './processors/compile.js';
+import { createCalendarSyncProcessor } from './processors/calendarSync.js';
+import type { CalendarDeps } from '../src/services/calendar/syncMeetingEvent.js';
 import { queueNames } from './queues.js';
 import type { ConversationRateLimiter } from '../src/store/conversationRateLimiter.js';
 
@@ -13,7 +15,7 @@ export interface Workers {
 }
 
 /** Starts one worker per queue. Any number of processes may run these against one Redis. */
-export function startWorkers(s: Services, connection: ConnectionOptions, sender: OutboundSender, limiter?: ConversationRateLimiter): Workers {
+export function startWorkers(s: Services, connection: ConnectionOptions, sender: OutboundSender, limiter?: ConversationRateLimiter, calendar?: CalendarDeps): Workers {
   const prefix = s.config.QUEUE_PREFIX;
   // A crashed worker's jobs go back to waiting once its lock lapses (stalled check).
   const lockDuration = s.config.WORKER_LOCK_SECONDS * 1000;
@@ -28,7 +30,9 @@ export function startWorkers(s: Services, connection: ConnectionOptions, sender:
   const actions = new Worker(queueNames.actions, createActionReminderProcessor(s), { ...common, concurrency: 4 });
   // One compile at a time per worker: it reads every forum's answer.
   const compile = new Worker(queueNames.compile, createCompileProcessor(s), { ...common, concurrency: 1 });
-  const all = [timeline, notify, actions, compile];
+  // Only with Microsoft Graph configured; without it no calendar jobs are queued.
+  const calendarWorker = calendar ? new Worker(queueNames.calendar, createCalendarSyncProcessor(s, calendar), { ...common, concurrency: 2 }) : undefined;
+  const all = [timeline, notify, actions, compile, ...(calendarWorker ? [calendarWorker] : [])];
   for (const w of all) {
     w.on('failed', (job, err) => {
       s.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');

@@ -93,6 +93,23 @@ export const envSchema = z
     /** Forum answers older than this many months are deleted by the nightly retention job. */
     RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
     RETENTION_CRON: z.string().refine((c) => cron.validate(c), 'must be a cron expression').default('15 3 * * *'),
+    /** Meetings as Outlook/Teams calendar events through Microsoft Graph (README: "Microsoft Graph calendar"). Off = .ics only. */
+    GRAPH_ENABLED: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], 'must be true or false')
+      .default('false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+    /** The tenant whose calendars are used (a GUID); unset = BOT_TENANT_ID. */
+    GRAPH_TENANT_ID: z.string().regex(guid, 'must be a tenant id (GUID)').optional(),
+    /** The app registration holding the Graph permissions; unset = BOT_ID / BOT_PASSWORD. */
+    GRAPH_CLIENT_ID: z.string().min(1).optional(),
+    GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The organizer's mailbox (the steering group's shared calendar), e.g. styrgrupp@linkoping.se. */
+    GRAPH_ORGANIZER: z.email('must be the organizer mailbox’s address, e.g. styrgrupp@kommun.se').optional(),
+    /** Sovereign clouds only (or a local test server): the identity platform and Graph hosts. */
+    GRAPH_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+    GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
+    /** Attempts for a failing Graph call (5xx, network) before the chairs are told. */
+    GRAPH_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   });
 
 /** Rules across variables; checked on the raw strings so they are reported even when other variables are bad. */
@@ -105,6 +122,15 @@ function crossFieldProblems(env: Record<string, string | undefined>): { variable
     if (env.BOT_OPENID_METADATA_URL && !env.BOT_OPENID_METADATA_URL.startsWith('https://')) {
       problems.push({ variable: 'BOT_OPENID_METADATA_URL', message: 'must be https when NODE_ENV=production' });
     }
+  }
+  if (['true', '1', 'yes'].includes(env.GRAPH_ENABLED ?? '')) {
+    const need = (variable: string, fallback: string | undefined, message: string) => {
+      if (!env[variable] && !fallback) problems.push({ variable, message });
+    };
+    need('GRAPH_TENANT_ID', env.BOT_TENANT_ID, 'required when GRAPH_ENABLED=true (or set BOT_TENANT_ID)');
+    need('GRAPH_CLIENT_ID', env.BOT_ID, 'required when GRAPH_ENABLED=true (or set BOT_ID)');
+    need('GRAPH_CLIENT_SECRET', env.BOT_PASSWORD, 'required when GRAPH_ENABLED=true (or set BOT_PASSWORD)');
+    need('GRAPH_ORGANIZER', undefined, 'required when GRAPH_ENABLED=true: the mailbox whose calendar holds the meetings');
   }
   if (env.BOT_TYPE === 'SingleTenant' && !env.BOT_TENANT_ID) problems.push({ variable: 'BOT_TENANT_ID', message: 'required when BOT_TYPE=SingleTenant' });
   if (env.BOT_PASSWORD && !env.BOT_ID && env.NODE_ENV !== 'production') problems.push({ variable: 'BOT_ID', message: 'required when BOT_PASSWORD is set' });

@@ -5,6 +5,9 @@ import { startWorkers, type Workers } from '../jobs/workers.js';
 import { createAdapter, createBotApp } from './bot/app.js';
 import { withActivityShape } from './bot/activityShape.js';
 import { createSender } from './bot/sender.js';
+import { createSteeringRoster } from './bot/steeringRoster.js';
+import { createGraphCalendar } from './graph/graphCalendar.js';
+import { graphSettings } from './graph/graphSettings.js';
 import type { Config } from './config.js';
 import { createHttpApp, listen } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
@@ -51,7 +54,9 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
     const workerRedis = createQueueRedis(target);
     // Reported by the workers' own 'error' events and /readyz; without a listener ioredis prints to stderr.
     workerRedis.on('error', () => undefined);
-    workers = startWorkers(services, workerRedis, createSender(services, adapter), limiter);
+    const graph = graphSettings(config);
+    const calendar = graph ? { api: createGraphCalendar(graph), roster: createSteeringRoster(services, adapter) } : undefined;
+    workers = startWorkers(services, workerRedis, createSender(services, adapter), limiter, calendar);
     scheduler = startScheduler(services, redis);
   }
 

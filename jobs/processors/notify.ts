@@ -16,6 +16,8 @@ export interface OutboundSender {
   send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined, existing?: PostedCard): Promise<string | undefined>;
 }
 
+const UPDATE_ONLY_WAIT_MS = 10 * 60_000;
+
 /** HTTP status of a failed Bot Connector call, however botbuilder wrapped it. */
 export function statusOf(error: unknown): number | undefined {
   const e = error as { statusCode?: number; status?: number; response?: { status?: number } };
@@ -53,6 +55,13 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
       throw new DelayedError();
     }
     const existing = data.cardKey ? ((await s.repos.markers.getCard(data.cardKey)) ?? undefined) : undefined;
+    if (data.updateOnly && !existing) {
+      // The card this refreshes is not posted yet: wait for it a while; after that its own
+      // rendering (which reads the current state) already shows what this would add.
+      if (Date.now() - job.timestamp > UPDATE_ONLY_WAIT_MS) return 'skipped: card never posted';
+      await job.moveToDelayed(Date.now() + 2_000, token);
+      throw new DelayedError();
+    }
     // An attempt that died between sending and recording it left this marker: the message
     // may have reached Teams, and is sent again (at-least-once); counted for /metrics.
     if (!(await s.repos.markers.setOnce('sending', sentKey, String(process.pid), 24 * 3600))) await s.repos.metrics.incr('uncertainResends');

@@ -4,6 +4,8 @@ import type { NoticeTemplate, NotifyJob } from '../../jobs/queues.js';
 import { meetingTitle } from '../domain/meeting.js';
 import { langOf, messages, type Catalog, type Lang } from '../i18n/index.js';
 import type { Services } from '../services/services.js';
+import { meetingCalendarView } from '../services/calendar/meetingCalendarView.js';
+import { renderCalendarNotice } from './calendarNotices.js';
 import { renderInputNotice } from './inputNotices.js';
 import { renderLagesbildNotice } from './lagesbildNotices.js';
 import { renderPromiseNotice } from './promiseNotices.js';
@@ -26,7 +28,9 @@ const renderMeetingNotice: Renderer = async (s, job, m, lang) => {
   if (!meeting) return null;
   const text = meetingTexts[job.template as MeetingTemplate](m, meetingTitle(meeting.data, lang), when(m, meeting.data));
   const icsUrl = `${s.config.PUBLIC_URL.replace(/\/$/, '')}/meetings/${meeting.id}.ics`;
-  return MessageFactory.attachment(CardFactory.adaptiveCard(meetingNoticeCard(m, text, icsUrl)));
+  const cancelled = meeting.data.status === 'cancelled';
+  const joinUrl = cancelled ? undefined : (await meetingCalendarView(s, meeting.id))?.joinUrl;
+  return MessageFactory.attachment(CardFactory.adaptiveCard(meetingNoticeCard(m, text, icsUrl, joinUrl)));
 };
 
 /** Which feature renders each template; the Record type makes a new template a build error until it has one. */
@@ -46,6 +50,7 @@ const renderers: Record<NoticeTemplate, Renderer> = {
   // The lägesbild's: it offers "Sammanställ igen".
   'input.lateAfterCompile': renderLagesbildNotice,
   'conversation.removed': renderInputNotice,
+  'calendar.problem': renderCalendarNotice,
   'action.reminder7': renderPromiseNotice,
   'action.reminderDue': renderPromiseNotice,
   'promise.digest': renderPromiseNotice,

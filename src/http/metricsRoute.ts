@@ -36,6 +36,15 @@ export async function renderMetrics(queues: Queues, metrics: MetricsStore, redis
   out.push(
     family('samverkan_uncertain_resends_total', 'counter', 'Messages re-sent after a worker died mid-send (a duplicate is possible).', [['', m.uncertainResends ?? 0]]),
   );
+  const calendarKinds = ['throttled', 'transient', 'credentials', 'permission', 'mailbox', 'rejected'];
+  out.push(
+    family(
+      'samverkan_calendar_failures_total',
+      'counter',
+      'Failed Microsoft Graph calendar calls by kind (throttled = 429/503 with Retry-After).',
+      calendarKinds.map((kind) => [label({ kind }), m[`calendar:${kind}`] ?? 0]),
+    ),
+  );
   let cumulative = 0;
   const buckets: [string, number][] = LATENCY_BUCKETS.map((b) => {
     cumulative += m[`lat:${b}`] ?? 0;

@@ -1,4 +1,5 @@
 import type { Catalog } from './sv.js';
+import { calendarEn } from './en/calendar.js';
 import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
 import { privacyEn } from './en/privacy.js';
@@ -149,4 +150,5 @@ export const en: Catalog = {
   lagesbild: lagesbildEn,
   promise: promiseEn,
   privacy: privacyEn,
+  calendar: calendarEn,
 };

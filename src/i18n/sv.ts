@@ -1,3 +1,4 @@
+import { calendarSv } from './sv/calendar.js';
 import { inputsSv } from './sv/inputs.js';
 import { lagesbildSv } from './sv/lagesbild.js';
 import { privacySv } from './sv/privacy.js';
@@ -148,6 +149,7 @@ export const sv = {
   lagesbild: lagesbildSv,
   promise: promiseSv,
   privacy: privacySv,
+  calendar: calendarSv,
 };
 
 export type Catalog = typeof sv;

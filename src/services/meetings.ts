@@ -8,6 +8,7 @@ import { DomainError, invalidInput, type FieldErrors } from '../domain/errors.js
 import { meetingId, type MeetingRecord } from '../domain/meeting.js';
 import type { Stored } from '../store/versionedRepository.js';
 import { removeTimeline, scheduleTimeline, type PlannedStep } from '../../jobs/timeline.js';
+import { enqueueCalendarSync } from './calendar/enqueueCalendarSync.js';
 import { notifySteering } from './notices.js';
 import type { Services } from './services.js';
 
@@ -86,7 +87,7 @@ export async function confirmPlan(s: Services, year: number, choices: MeetingCho
           'confirm',
         );
     await ensureTimeline(s, stored.data);
-    await notifySteering(s, 'meeting.invitation', { meetingId: id, occasion: `s${stored.data.sequence}` });
+    await announce(s, stored.data, 'meeting.invitation');
     result.push(stored);
   }
   return result;
@@ -119,7 +120,7 @@ export async function moveMeeting(s: Services, id: string, expectedVersion: numb
   if (existing.version !== expectedVersion) throw new DomainError('stale-write', 'meeting changed', { entity: 'meeting', id, currentVersion: existing.version });
   const moved = await applyMove(s, existing, date, time, actor);
   await ensureTimeline(s, moved.data);
-  await notifySteering(s, 'meeting.moved', { meetingId: id, occasion: `s${moved.data.sequence}` });
+  await announce(s, moved.data, 'meeting.moved');
   return moved;
 }
 
@@ -129,7 +130,20 @@ export async function cancelMeeting(s: Services, id: string, expectedVersion: nu
   const cancelled = await s.repos.meetings.update(id, expectedVersion, { ...existing.data, status: 'cancelled', sequence: existing.data.sequence + 1 }, actor, 'cancel');
   await removeTimeline(s.queues.timeline, id, allStepKinds(s, existing.data));
   await notifySteering(s, 'meeting.cancelled', { meetingId: id, occasion: `s${cancelled.data.sequence}` });
+  await enqueueCalendarSync(s, cancelled.data);
   return cancelled;
+}
+
+/** The key of the steering channel's invitation/moved card of a meeting at a sequence. */
+export const meetingNoticeCardKey = (meetingId: string, sequence: number) => `meeting-notice-${meetingId}-s${sequence}`;
+
+/**
+ * Tells the steering channel, and (Graph on) queues the Outlook/Teams event's update,
+ * which then adds the Teams join link to this very card.
+ */
+async function announce(s: Services, m: MeetingRecord, template: 'meeting.invitation' | 'meeting.moved'): Promise<void> {
+  await notifySteering(s, template, { meetingId: m.id, occasion: `s${m.sequence}`, cardKey: meetingNoticeCardKey(m.id, m.sequence) });
+  await enqueueCalendarSync(s, m, template);
 }
 
 export const stepDoneMarker = (m: Pick<MeetingRecord, 'id' | 'sequence'>, kind: string) => `${m.id}.${kind}.s${m.sequence}`;

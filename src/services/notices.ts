@@ -14,7 +14,7 @@ export async function enqueueNotice(
   subject: NoticeSubject,
 ): Promise<string> {
   const jobId = noticeJobId(template, subject, conversationId);
-  const { meetingId, forumId, cardKey, aboutConversationId } = subject;
+  const { meetingId, forumId, cardKey, aboutConversationId, updateOnly } = subject;
   await s.queues.notify.add(
     template,
     {
@@ -24,6 +24,7 @@ export async function enqueueNotice(
       ...(forumId ? { forumId } : {}),
       ...(cardKey ? { cardKey } : {}),
       ...(aboutConversationId ? { aboutConversationId } : {}),
+      ...(updateOnly ? { updateOnly } : {}),
     },
     { jobId, attempts: s.config.NOTIFY_ATTEMPTS },
   );
@@ -38,6 +39,8 @@ export interface NoticeSubject {
   /** Keep the posted card's activity id under this key and update it in place later. */
   cardKey?: string;
   aboutConversationId?: string;
+  /** Only refresh the card already posted under `cardKey` (see NotifyJob.updateOnly). */
+  updateOnly?: boolean;
 }
 
 /** Deterministic per (template, subject, occasion, conversation): the same notice is one job. */

@@ -4,7 +4,7 @@ import type { Keys } from './keys.js';
 /** Upper bounds (seconds) of the delivery-latency histogram (enqueue → accepted by the connector). */
 export const LATENCY_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600] as const;
 
-export type Counter = 'deliveries' | 'connector429' | 'uncertainResends' | `failures:${string}`;
+export type Counter = 'deliveries' | 'connector429' | 'uncertainResends' | `failures:${string}` | `calendar:${string}`;
 
 /**
  * Counters shared by every process (one Redis hash), so `GET /metrics` on any instance

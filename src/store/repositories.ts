@@ -1,4 +1,5 @@
 import type { RedisClient } from './redis.js';
+import { calendarEventRecordSchema } from '../domain/calendar/calendarEvent.js';
 import { conversationRecordSchema } from '../domain/conversation.js';
 import { forumRecordSchema } from '../domain/forum.js';
 import { agendaRecordSchema, compileRunSchema, lagesbildRecordSchema } from '../domain/lagesbild/records.js';
@@ -23,6 +24,8 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     steering: new VersionedRepository(redis, keys, 'steering', steeringRecordSchema, clock),
     forums: new VersionedRepository(redis, keys, 'forum', forumRecordSchema, clock),
     meetings: new VersionedRepository(redis, keys, 'meeting', meetingRecordSchema, clock),
+    /** Each meeting's Outlook/Teams calendar event (Microsoft Graph), keyed by meeting id. */
+    calendarEvents: new VersionedRepository(redis, keys, 'calendarevent', calendarEventRecordSchema, clock),
     /** Forum answers, keyed by `answerId(meetingId, forumId)`; every version is kept. */
     answers: new VersionedRepository(redis, keys, 'answer', storedAnswerSchema, clock, true),
     /** Lägesbild snapshots, keyed by meeting id; every version is kept. */

@@ -9,18 +9,20 @@ import { DomainError, notAllowed } from '../../domain/errors.js';
 import { meetingTitle, type MeetingRecord } from '../../domain/meeting.js';
 import { can } from '../../domain/roles.js';
 import { cancelMeeting, confirmPlan, listMeetings, moveMeeting, type MeetingChoice } from '../../services/meetings.js';
+import { meetingCalendarView, type MeetingCalendarView } from '../../services/calendar/meetingCalendarView.js';
 import type { Stored } from '../../store/versionedRepository.js';
 import { replyCard, replyText } from '../reply.js';
 import type { RequestContext } from '../requestContext.js';
 
-const view = (rc: RequestContext, m: Stored<MeetingRecord>): MeetingView => ({
+const view = (rc: RequestContext, m: Stored<MeetingRecord>, calendar?: MeetingCalendarView): MeetingView => ({
   meeting: m.data,
   version: m.version,
   icsUrl: `${rc.s.config.PUBLIC_URL.replace(/\/$/, '')}/meetings/${m.id}.ics`,
+  calendar,
 });
 
 async function meetingViews(rc: RequestContext): Promise<MeetingView[]> {
-  return (await listMeetings(rc.s)).map((m) => view(rc, m));
+  return Promise.all((await listMeetings(rc.s)).map(async (m) => view(rc, m, await meetingCalendarView(rc.s, m.id))));
 }
 
 export async function meetingsListCard(rc: RequestContext, lead?: string): Promise<AdaptiveCard> {
