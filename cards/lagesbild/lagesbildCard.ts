@@ -30,6 +30,8 @@ export interface LagesbildCardModel {
   links: ReportLinks;
   linkHours: number;
   banner?: { text: string; tone: 'good' | 'attention' };
+  /** The meeting's Teams join link (Microsoft Graph on). */
+  joinUrl?: string;
 }
 
 /** Teams shows cards up to about 40 KB; over this the card is cut shorter. */
@@ -40,6 +42,8 @@ const size = (c: AdaptiveCard) => Buffer.byteLength(JSON.stringify(c), 'utf8');
 
 const banner = (b: LagesbildCardModel['banner']): CardElement | null =>
   b ? container([text(b.text, { color: b.tone === 'good' ? 'Good' : 'Attention', weight: 'Bolder' })], { style: b.tone === 'good' ? 'good' : 'attention' }) : null;
+
+const joinButton = (m: Catalog, joinUrl: string | undefined): CardElement[] => (joinUrl ? [openUrl(m.calendar.join, joinUrl)] : []);
 
 function linkButtons(m: Catalog, links: ReportLinks): CardElement {
   const t = m.lagesbild;
@@ -83,6 +87,7 @@ function lagesbildCardWith(m: Catalog, lang: Lang, model: LagesbildCardModel, li
       linkButtons(m, model.links),
     ],
     [
+      ...joinButton(m, model.joinUrl),
       ...(agenda
         ? [approved ? execute(t.publish, 'lagesbild.publish', { meetingId, version: agenda.version }, { style: 'positive' }) : execute(t.approve, 'agenda.approve', { meetingId, version: agenda.version }, { style: 'positive' })]
         : []),
@@ -175,6 +180,7 @@ export interface PublishedCardModel {
   publishedAt: string;
   links: ReportLinks;
   linkHours: number;
+  joinUrl?: string;
 }
 
 /** What the steering channel gets: the steering version and the approved agenda (read only). */
@@ -196,7 +202,7 @@ function publishedCardWith(m: Catalog, lang: Lang, model: PublishedCardModel, li
       note(t.linksValid(model.linkHours)),
       linkButtons(m, model.links),
     ],
-    [execute(t.newLinks, 'lagesbild.published', { meetingId: model.meetingId })],
+    [...joinButton(m, model.joinUrl), execute(t.newLinks, 'lagesbild.published', { meetingId: model.meetingId })],
   );
 }
 

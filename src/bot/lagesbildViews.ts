@@ -13,6 +13,7 @@ import { viewFor } from '../domain/lagesbild/view.js';
 import { meetingTitle } from '../domain/meeting.js';
 import { STEERING_ID } from '../domain/steering.js';
 import type { Catalog, Lang } from '../i18n/index.js';
+import { meetingCalendarView } from '../services/calendar/meetingCalendarView.js';
 import { compileProgressOf } from '../services/lagesbild/compile.js';
 import { STEERING_CHANNEL_AUDIENCE } from '../services/lagesbild/publish.js';
 import { lagesbildReportLinks } from '../services/lagesbild/reports.js';
@@ -39,6 +40,11 @@ const localText = (s: Services, m: Catalog, iso: string) => {
   const d = localDateTime(s, new Date(iso));
   return m.meetings.at(d.date, d.time);
 };
+
+/** The meeting's Teams join link (Graph on and the event created). */
+async function joinUrlOf(s: Services, meetingId: string): Promise<string | undefined> {
+  return (await meetingCalendarView(s, meetingId))?.joinUrl;
+}
 
 const linkHours = (s: Services) => Math.round((s.config.REPORT_LINK_TTL_MINUTES / 60) * 10) / 10;
 
@@ -74,6 +80,7 @@ export async function currentLagesbildCard(s: Services, m: Catalog, lang: Lang, 
       : null,
     links: lagesbildReportLinks(s, meetingId, audience),
     linkHours: linkHours(s),
+    joinUrl: await joinUrlOf(s, meetingId),
     ...(banner ? { banner } : state === 'failed' ? { banner: { text: m.lagesbild.failed, tone: 'attention' } } : {}),
   });
 }
@@ -94,5 +101,6 @@ export async function currentPublishedCard(s: Services, m: Catalog, lang: Lang, 
     publishedAt: localText(s, m, publication.at),
     links: lagesbildReportLinks(s, meetingId, STEERING_CHANNEL_AUDIENCE),
     linkHours: linkHours(s),
+    joinUrl: await joinUrlOf(s, meetingId),
   });
 }

@@ -27,6 +27,8 @@ export interface LagesbildReport {
   agenda: Agenda | null;
   /** Earlier meetings, oldest first, then this one. */
   history: HistoryPoint[];
+  /** The meeting's Teams join link (Microsoft Graph on). */
+  joinUrl?: string;
 }
 
 export interface ReportInput {
@@ -36,6 +38,7 @@ export interface ReportInput {
   agenda: Agenda | null;
   /** Earlier meetings' snapshots (any order). */
   earlier: readonly LagesbildSnapshot[];
+  joinUrl?: string;
 }
 
 export function lagesbildReport(input: ReportInput): LagesbildReport {
@@ -48,6 +51,7 @@ export function lagesbildReport(input: ReportInput): LagesbildReport {
     view,
     agenda: input.agenda ? agendaFor(input.agenda, input.audience) : null,
     history: [...earlier.map((s) => historyPoint(viewFor(s, input.audience))), historyPoint(view)],
+    ...(input.joinUrl ? { joinUrl: input.joinUrl } : {}),
   };
 }
 

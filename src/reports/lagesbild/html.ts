@@ -20,7 +20,8 @@ export function renderLagesbildHtml(doc: LagesbildReport, m: Catalog, lang: Lang
   const title = r.title(meetingLabel(doc.meetingId, lang));
   const empty = rate.counts.answered + rate.counts.late === 0;
 
-  const summary = html`<h2>${t.responseTitle}</h2>
+  const join = doc.joinUrl ? html`<p><a href="${doc.joinUrl}">${m.calendar.join}</a></p>` : '';
+  const summary = html`${join}<h2>${t.responseTitle}</h2>
 <p>${t.audiences[doc.audience]}</p>${doc.stale ? html`<p class="status-late">${r.stale}</p>` : ''}
 <p>${t.responseRate(rate.counts.answered + rate.counts.late, rate.counts.forums, percentOf(rate.counts.rate), rate.counts.late)}${rate.previous ? ` ${t.responsePrevious(percentOf(rate.previous.rate))}` : ''}</p>
 ${empty ? html`<p><strong>${rate.counts.forums ? t.noAnswers : t.noForums}</strong></p>` : ''}

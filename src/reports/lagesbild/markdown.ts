@@ -16,6 +16,7 @@ export function renderLagesbildMarkdown(doc: LagesbildReport, m: Catalog, lang: 
     heading(1, r.title(title)),
     `_${mdEscape(r.subtitle(v.meeting.date, v.compiledAt.slice(0, 16).replace('T', ' '), t.audienceShort[doc.audience]))}_`,
     mdEscape(t.audiences[doc.audience]),
+    doc.joinUrl ? `[${mdEscape(m.calendar.join)}](${doc.joinUrl})` : null,
     doc.stale ? `**${mdEscape(r.stale)}**` : null,
     heading(2, t.responseTitle),
     mdEscape(t.responseRate(rate.counts.answered + rate.counts.late, rate.counts.forums, percentOf(rate.counts.rate), rate.counts.late)),

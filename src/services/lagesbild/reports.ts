@@ -5,6 +5,7 @@
  */
 import type { Audience } from '../../domain/inputs/sensitivity.js';
 import { lagesbildReport, type LagesbildReport } from '../../reports/lagesbild/document.js';
+import { meetingCalendarView } from '../calendar/meetingCalendarView.js';
 import type { Services } from '../services.js';
 import { earlierSnapshots } from './compile.js';
 
@@ -45,5 +46,6 @@ export async function buildLagesbildReport(s: Services, meetingId: string, audie
   if (!record) return null;
   const snapshot = record.data.snapshot;
   const agendaNow = agenda && agenda.data.agenda.contentHash === snapshot.contentHash ? agenda.data.agenda : null;
-  return lagesbildReport({ snapshot, audience, stale: record.data.stale, agenda: agendaNow, earlier: await earlierSnapshots(s, snapshot.meeting) });
+  const joinUrl = (await meetingCalendarView(s, meetingId))?.joinUrl;
+  return lagesbildReport({ snapshot, audience, stale: record.data.stale, agenda: agendaNow, earlier: await earlierSnapshots(s, snapshot.meeting), joinUrl });
 }
