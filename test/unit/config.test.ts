@@ -104,6 +104,22 @@ describe('loadConfig: parsing', () => {
   });
 });
 
+describe('loadConfig: Microsoft Graph', () => {
+  it('is off by default', () => {
+    expect(loadConfig({}).GRAPH_ENABLED).toBe(false);
+  });
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+  ])('GRAPH_ENABLED=%s → %s (with the required settings)', (value, expected) => {
+    const env = { GRAPH_ENABLED: value, GRAPH_TENANT_ID: '11111111-2222-3333-4444-666666666666', GRAPH_CLIENT_ID: 'app', GRAPH_CLIENT_SECRET: 's', GRAPH_ORGANIZER: 'styrgrupp@linkoping.example' };
+    expect(loadConfig(env).GRAPH_ENABLED).toBe(expected);
+  });
+});
+
 describe('loadConfig: one ConfigError lists every bad variable', () => {
   const single: [string, NodeJS.ProcessEnv, string[]][] = [
     ['PORT not a number', { PORT: 'abc' }, ['PORT']],
@@ -125,6 +141,17 @@ describe('loadConfig: one ConfigError lists every bad variable', () => {
     ['SingleTenant without BOT_TENANT_ID', { BOT_TYPE: 'SingleTenant' }, ['BOT_TENANT_ID']],
     ['BOT_PASSWORD without BOT_ID', { BOT_PASSWORD: 'secret' }, ['BOT_ID']],
     ['production without credentials', { NODE_ENV: 'production' }, ['BOT_ID', 'BOT_PASSWORD', 'ADMIN_TOKEN']],
+    ['GRAPH_ENABLED not a boolean', { GRAPH_ENABLED: 'maybe' }, ['GRAPH_ENABLED']],
+    ['GRAPH_ENABLED without anything', { GRAPH_ENABLED: 'true' }, ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'GRAPH_ORGANIZER']],
+    [
+      'GRAPH_ENABLED borrowing the bot’s credentials still needs the organizer',
+      { GRAPH_ENABLED: 'true', BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'pw', BOT_TENANT_ID: '11111111-2222-3333-4444-666666666666' },
+      ['GRAPH_ORGANIZER'],
+    ],
+    ['GRAPH_ORGANIZER not an address', { GRAPH_ORGANIZER: 'styrgruppen' }, ['GRAPH_ORGANIZER']],
+    ['GRAPH_TENANT_ID not a GUID', { GRAPH_TENANT_ID: 'linkoping.se' }, ['GRAPH_TENANT_ID']],
+    ['GRAPH_BASE_URL over http', { GRAPH_BASE_URL: 'http://graph.microsoft.com' }, ['GRAPH_BASE_URL']],
+    ['GRAPH_ATTEMPTS zero', { GRAPH_ATTEMPTS: '0' }, ['GRAPH_ATTEMPTS']],
   ];
   it.each(single)('%s → %j', (_label, env, expected) => {
     expect(badVariables(env)).toEqual(expected);

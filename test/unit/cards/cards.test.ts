@@ -247,6 +247,23 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
     ['cancelMeetingCard', cancelMeetingCard(m, lang, view(meeting(3)))],
     ['meetingNoticeCard with calendar link', meetingNoticeCard(m, m.meetings.invitation('Styrgruppsmöte 1/2027', '2027-02-17 kl. 13:00'), 'https://samverkan.example/ics/2027-1.ics')],
     ['meetingNoticeCard without link', meetingNoticeCard(m, m.meetings.cancelledNotice('Styrgruppsmöte 2/2027'))],
+    [
+      'meetingNoticeCard with Teams join link',
+      meetingNoticeCard(m, m.meetings.invitation('Styrgruppsmöte 1/2027', '2027-02-17 kl. 13:00'), 'https://samverkan.example/ics/2027-1.ics', 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0'),
+    ],
+    [
+      'meetingsCard with calendar status (Graph on)',
+      meetingsCard(
+        m,
+        lang,
+        [
+          { ...view(meeting(1)), calendar: { status: 'in-calendar', joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc', attendeeCount: 12 } },
+          { ...view(meeting(2)), calendar: { status: 'pending', attendeeCount: 0 } },
+          { ...view(meeting(3)), calendar: { status: 'problem', attendeeCount: 0 } },
+        ],
+        true,
+      ),
+    ],
     ...inputCardsFor(lang),
   ];
 }
