@@ -26,7 +26,8 @@ export function createGraphCalendar(settings: GraphSettings): CalendarApi {
   });
   const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(credential, { scopes: [graphScope(settings.baseUrl)] }));
   auth.setNext(new HTTPMessageHandler());
-  const client = Client.initWithMiddleware({ middleware: auth, baseUrl: `${settings.baseUrl}/`, defaultVersion: 'v1.0' });
+  // The client attaches the token only for Microsoft's Graph hosts and the hosts named here.
+  const client = Client.initWithMiddleware({ middleware: auth, baseUrl: `${settings.baseUrl}/`, defaultVersion: 'v1.0', customHosts: new Set([new URL(settings.baseUrl).hostname]) });
   const mailbox = `/users/${encodeURIComponent(settings.organizer)}`;
   // The client waits forever by default; a hung call would hold the job (and its meeting's lock).
   const api = (path: string) => client.api(path).option('signal', AbortSignal.timeout(REQUEST_TIMEOUT_MS));

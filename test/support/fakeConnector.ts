@@ -31,6 +31,12 @@ export class FakeConnector {
   private attempts = new Map<string, number>();
   private hung: ServerResponse[] = [];
   fault?: FaultRule;
+  /**
+   * Members per conversation, served by GET /v3/conversations/:id/pagedmembers (Teams'
+   * roster) in pages of `pageSize`; a conversation without an entry answers 404.
+   */
+  readonly rosters = new Map<string, { id: string; aadObjectId: string; name: string; userPrincipalName?: string; email?: string }[]>();
+  readonly rosterRequests: string[] = [];
 
   get url(): string {
     const { port } = this.server!.address() as AddressInfo;
@@ -68,6 +74,11 @@ export class FakeConnector {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://x');
+    const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(url.pathname);
+    if (roster && req.method === 'GET') {
+      this.servePagedMembers(decodeURIComponent(roster[1]!), url, res);
+      return;
+    }
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
     if (!m) {
       res.writeHead(404).end('{}');
@@ -95,5 +106,19 @@ export class FakeConnector {
     const activity = body ? (JSON.parse(body) as CapturedActivity['activity']) : {};
     this.received.push({ method, conversationId, replyToId: m[2] ? decodeURIComponent(m[2]) : undefined, activity, at: Date.now() });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `act-${++this.counter}` }));
+  }
+
+  private servePagedMembers(conversationId: string, url: URL, res: ServerResponse): void {
+    this.rosterRequests.push(conversationId);
+    const members = this.rosters.get(conversationId.split(';')[0]!);
+    if (!members) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"ConversationNotFound","message":"Conversation not found."}}');
+      return;
+    }
+    const pageSize = Math.max(1, Number(url.searchParams.get('pageSize') ?? '') || 100);
+    const start = Number(url.searchParams.get('continuationToken') ?? '0') || 0;
+    const page = members.slice(start, start + pageSize);
+    const next = start + pageSize < members.length ? String(start + pageSize) : undefined;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ members: page, ...(next ? { continuationToken: next } : {}) }));
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { MeetingRecord } from '../meeting.js';
+import { graphEventBodySchema } from './graphEvent.js';
 
 /**
  * A meeting's event in the organizer's Outlook/Teams calendar (Microsoft Graph), one
@@ -33,11 +34,17 @@ export type CalendarProblem = z.infer<typeof calendarProblemSchema>;
 
 export const calendarEventRecordSchema = z.object({
   meetingId: z.string(),
-  /** 'creating': transactionId chosen, Graph asked, event id not yet known. */
+  /** 'creating': transactionId chosen, Graph asked (with `pendingCreate`), event id not yet known. */
   state: z.enum(['creating', 'created', 'cancelled']),
   /** Grows when a new event is needed (a cancelled meeting confirmed again, the event deleted in Outlook). */
   generation: z.number().int().min(1),
   transactionId: z.string(),
+  /**
+   * The create as first sent, while its answer is not stored: a retry sends exactly this
+   * again (Graph refuses a reused transaction id with a different body), even if the
+   * roster or the meeting changed meanwhile — a later update catches up.
+   */
+  pendingCreate: z.object({ sequence: z.number().int().min(0), body: graphEventBodySchema }).optional(),
   eventId: z.string().optional(),
   iCalUId: z.string().optional(),
   joinUrl: z.url().optional(),

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { meetingTitle, type MeetingRecord } from '../meeting.js';
 import { utcToZoned } from './zonedTime.js';
 
@@ -8,23 +9,25 @@ export interface Attendee {
 }
 
 /** Graph's dateTimeTimeZone: a wall-clock time (no offset) and the zone it is in. */
-export interface GraphDateTime {
-  dateTime: string;
-  timeZone: string;
-}
+export const graphDateTimeSchema = z.object({ dateTime: z.string(), timeZone: z.string() });
+export type GraphDateTime = z.infer<typeof graphDateTimeSchema>;
 
-/** The writable properties of Graph's event resource that the bot sets (documented names). */
-export interface GraphEventBody {
-  subject: string;
-  body: { contentType: 'text'; content: string };
-  start: GraphDateTime;
-  end: GraphDateTime;
-  attendees: { emailAddress: { address: string; name: string }; type: 'required' }[];
-  isOnlineMeeting: true;
-  onlineMeetingProvider: 'teamsForBusiness';
-  allowNewTimeProposals: false;
-  transactionId?: string;
-}
+/**
+ * The writable properties of Graph's event resource that the bot sets (documented names).
+ * A schema because a pending create's body is stored and sent again unchanged on retry.
+ */
+export const graphEventBodySchema = z.object({
+  subject: z.string(),
+  body: z.object({ contentType: z.literal('text'), content: z.string() }),
+  start: graphDateTimeSchema,
+  end: graphDateTimeSchema,
+  attendees: z.array(z.object({ emailAddress: z.object({ address: z.string(), name: z.string() }), type: z.literal('required') })),
+  isOnlineMeeting: z.literal(true),
+  onlineMeetingProvider: z.literal('teamsForBusiness'),
+  allowNewTimeProposals: z.literal(false),
+  transactionId: z.string().optional(),
+});
+export type GraphEventBody = z.infer<typeof graphEventBodySchema>;
 
 /**
  * Windows time-zone names Exchange uses for the zones a Swedish municipality might be

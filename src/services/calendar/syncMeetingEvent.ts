@@ -43,14 +43,29 @@ export async function syncMeetingEvent(s: Services, deps: CalendarDeps, meetingI
 
 async function createEvent(s: Services, deps: CalendarDeps, meeting: MeetingRecord, generation: number): Promise<CalendarSyncOutcome> {
   const transactionId = eventTransactionId(meeting.uid, generation);
-  // Written before Graph is asked: a retry after a crash repeats this very create.
-  await s.repos.calendarEvents.mutate(meeting.id, ACTOR, 'creating', (cur) =>
-    cur?.state === 'creating' && cur.transactionId === transactionId
-      ? null
-      : { meetingId: meeting.id, state: 'creating', generation, transactionId, syncedSequence: -1, attendeeCount: 0, updatedAt: s.clock().toISOString(), lastProblem: cur?.lastProblem },
-  );
-  const { attendees, missing } = await steeringAttendees(s, deps.api, deps.roster);
-  const ref = await deps.api.createEvent(eventBody(s, meeting, attendees, transactionId));
+  const current = (await s.repos.calendarEvents.get(meeting.id))?.data;
+  let pending = current?.state === 'creating' && current.transactionId === transactionId ? current.pendingCreate : undefined;
+  // Unknown on a retried create (the attendees were looked up by the attempt that died).
+  let missing: string[] | undefined;
+  if (!pending) {
+    const invited = await steeringAttendees(s, deps.api, deps.roster);
+    missing = invited.missing;
+    pending = { sequence: meeting.sequence, body: eventBody(s, meeting, invited.attendees, transactionId) };
+    // Stored before Graph is asked: a retry after a crash repeats this very create.
+    await s.repos.calendarEvents.mutate(meeting.id, ACTOR, 'creating', (cur) => ({
+      meetingId: meeting.id,
+      state: 'creating',
+      generation,
+      transactionId,
+      pendingCreate: pending,
+      syncedSequence: -1,
+      attendeeCount: 0,
+      updatedAt: s.clock().toISOString(),
+      lastProblem: cur?.lastProblem,
+    }));
+  }
+  const ref = await deps.api.createEvent(pending.body);
+  const sent = pending;
   await s.repos.calendarEvents.mutate(meeting.id, ACTOR, 'created', (cur) => ({
     meetingId: meeting.id,
     state: 'created',
@@ -60,12 +75,14 @@ async function createEvent(s: Services, deps: CalendarDeps, meeting: MeetingReco
     iCalUId: ref.iCalUId,
     joinUrl: safeUrl(ref.joinUrl),
     webLink: ref.webLink,
-    syncedSequence: meeting.sequence,
-    attendeeCount: attendees.length,
+    // The event shows the meeting as it was when the create was first sent; a move since then is an update still to do.
+    syncedSequence: sent.sequence,
+    attendeeCount: sent.body.attendees.length,
     updatedAt: s.clock().toISOString(),
     lastProblem: keptProblem(cur),
   }));
   await afterSync(s, meeting, missing);
+  if (sent.sequence < meeting.sequence) return (await syncMeetingEvent(s, deps, meeting.id)) === 'updated' ? 'updated' : 'created';
   return 'created';
 }
 
@@ -120,7 +137,8 @@ function safeUrl(url: string | undefined): string | undefined {
   return url && /^https:\/\//.test(url) ? url : undefined;
 }
 
-async function afterSync(s: Services, meeting: MeetingRecord, missing: string[]): Promise<void> {
+async function afterSync(s: Services, meeting: MeetingRecord, missing: string[] | undefined): Promise<void> {
+  if (!missing) return;
   if (missing.length > 0) await reportCalendarProblem(s, meeting, { code: 'attendees-missing', names: missing });
   else await s.repos.calendarEvents.mutate(meeting.id, ACTOR, 'attendees-ok', (cur) => (cur?.lastProblem?.code === 'attendees-missing' ? { ...cur, lastProblem: undefined } : null));
 }
