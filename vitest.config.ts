@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // A throwaway certificate the workers trust, for the HTTPS fakes (FakeGraph).
+          globalSetup: ['./test/support/tlsGlobalSetup.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
