@@ -24,6 +24,6 @@ export async function renderCalendarNotice(s: Services, job: NotifyJob, m: Catal
     throttled: () => p.failed(s.config.GRAPH_ATTEMPTS, code),
     failed: () => p.failed(s.config.GRAPH_ATTEMPTS, code),
   }[problem.code]();
-  const closing = problem.code === 'attendees-missing' ? '' : `\n\n${p.planUnaffected}`;
-  return MessageFactory.text(`**${p.title(meetingTitle(meeting.data, lang))}**\n\n${what}${closing}`);
+  if (problem.code === 'attendees-missing') return MessageFactory.text(`**${p.attendeesTitle}**\n\n${what}`);
+  return MessageFactory.text(`**${p.title(meetingTitle(meeting.data, lang))}**\n\n${what}\n\n${p.planUnaffected}`);
 }

@@ -13,6 +13,7 @@ export const calendarEn: typeof calendarSv = {
     problem: 'Calendar problem – see the message to the chairs',
   },
   problem: {
+    attendeesTitle: 'Not everyone in the steering channel could be invited to the meetings',
     title: (meeting: string) => `The calendar for ${meeting} could not be updated`,
     credentials: (code: string) =>
       `Samverkan cannot sign in to Microsoft Graph (${code}). The client secret has probably expired or is wrong. An admin creates a new secret in the Entra admin center (App registrations → Samverkan → Certificates & secrets) and sets it in GRAPH_CLIENT_SECRET.`,

@@ -11,6 +11,7 @@ export const calendarSv = {
     problem: 'Kalenderproblem – se meddelandet till ordförandena',
   },
   problem: {
+    attendeesTitle: 'Alla i styrgruppens kanal kunde inte bjudas in till mötena',
     title: (meeting: string) => `Kalendern för ${meeting} kunde inte uppdateras`,
     credentials: (code: string) =>
       `Samverkan kan inte logga in mot Microsoft Graph (${code}). Klienthemligheten har troligen gått ut eller är fel. En administratör skapar en ny hemlighet i Entra-administrationscentret (Appregistreringar → Samverkan → Certifikat och hemligheter) och sätter den i GRAPH_CLIENT_SECRET.`,

@@ -7,7 +7,7 @@ import { meetingStart } from '../meetings.js';
 import type { Services } from '../services.js';
 import { steeringAttendees, type RosterSource } from './attendees.js';
 import { CalendarCallError, type CalendarApi } from './calendarApi.js';
-import { reportCalendarProblem } from './calendarProblems.js';
+import { clearSetupProblems, reportCalendarProblem } from './calendarProblems.js';
 
 export interface CalendarDeps {
   api: CalendarApi;
@@ -48,21 +48,13 @@ async function createEvent(s: Services, deps: CalendarDeps, meeting: MeetingReco
   // Unknown on a retried create (the attendees were looked up by the attempt that died).
   let missing: string[] | undefined;
   if (!pending) {
+    // The record exists before anything can fail, so a problem has somewhere to be kept.
+    await writeCreating(s, meeting.id, generation, transactionId, undefined);
     const invited = await steeringAttendees(s, deps.api, deps.roster);
     missing = invited.missing;
     pending = { sequence: meeting.sequence, body: eventBody(s, meeting, invited.attendees, transactionId) };
     // Stored before Graph is asked: a retry after a crash repeats this very create.
-    await s.repos.calendarEvents.mutate(meeting.id, ACTOR, 'creating', (cur) => ({
-      meetingId: meeting.id,
-      state: 'creating',
-      generation,
-      transactionId,
-      pendingCreate: pending,
-      syncedSequence: -1,
-      attendeeCount: 0,
-      updatedAt: s.clock().toISOString(),
-      lastProblem: cur?.lastProblem,
-    }));
+    await writeCreating(s, meeting.id, generation, transactionId, pending);
   }
   const ref = await deps.api.createEvent(pending.body);
   const sent = pending;
@@ -84,6 +76,20 @@ async function createEvent(s: Services, deps: CalendarDeps, meeting: MeetingReco
   await afterSync(s, meeting, missing);
   if (sent.sequence < meeting.sequence) return (await syncMeetingEvent(s, deps, meeting.id)) === 'updated' ? 'updated' : 'created';
   return 'created';
+}
+
+async function writeCreating(s: Services, meetingId: string, generation: number, transactionId: string, pendingCreate: CalendarEventRecord['pendingCreate']): Promise<void> {
+  await s.repos.calendarEvents.mutate(meetingId, ACTOR, 'creating', (cur) => ({
+    meetingId,
+    state: 'creating',
+    generation,
+    transactionId,
+    ...(pendingCreate ? { pendingCreate } : {}),
+    syncedSequence: -1,
+    attendeeCount: 0,
+    updatedAt: s.clock().toISOString(),
+    lastProblem: cur?.lastProblem,
+  }));
 }
 
 async function updateEvent(s: Services, deps: CalendarDeps, meeting: MeetingRecord, current: Stored<CalendarEventRecord>): Promise<CalendarSyncOutcome> {
@@ -138,6 +144,7 @@ function safeUrl(url: string | undefined): string | undefined {
 }
 
 async function afterSync(s: Services, meeting: MeetingRecord, missing: string[] | undefined): Promise<void> {
+  await clearSetupProblems(s);
   if (!missing) return;
   if (missing.length > 0) await reportCalendarProblem(s, meeting, { code: 'attendees-missing', names: missing });
   else await s.repos.calendarEvents.mutate(meeting.id, ACTOR, 'attendees-ok', (cur) => (cur?.lastProblem?.code === 'attendees-missing' ? { ...cur, lastProblem: undefined } : null));
