@@ -169,7 +169,7 @@ describe('moveMeeting and cancelMeeting', () => {
     // Cancelling twice is harmless; ensureTimeline and reconcile do not bring it back.
     expect((await cancelMeeting(s, '2027-1', cancelled.version, 'chair-1')).version).toBe(cancelled.version);
     expect(await ensureTimeline(s, cancelled.data)).toEqual({ added: [], kept: [] });
-    expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 0 });
+    expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 0, calendar: 0 });
     expect(await delayedCount()).toBe(2 * K);
   });
 
@@ -223,21 +223,21 @@ describe('reconcileTimelines', () => {
     expect(await delayedCount()).toBe(3 * K - 1);
 
     t.clock.advance(60_000);
-    expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 1 });
+    expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 1, calendar: 0 });
     const job = await s.queues.timeline.getJob(id);
     expect(job!.data).toEqual({ meetingId: '2027-2', kind: 'remind3', sequence: 0 });
     const step = plannedSteps(s, stored[1]!.data).find((x) => x.kind === 'remind3')!;
     expect(job!.opts.delay).toBe(step.at.getTime() - t.clock().getTime());
     expect(await delayedCount()).toBe(3 * K);
     // A second tick finds nothing to do.
-    expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 0 });
+    expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 0, calendar: 0 });
   });
 
   it('does not re-create a job whose done marker is set', async () => {
     const [m1] = await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
     await s.repos.markers.set('timeline', stepDoneMarker(m1!.data, 'prompt'), NOW.toISOString());
     await (await s.queues.timeline.getJob(timelineJobId('2027-1', 'prompt')))!.remove();
-    expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 0 });
+    expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 0, calendar: 0 });
     expect(await s.queues.timeline.getJob(timelineJobId('2027-1', 'prompt'))).toBeUndefined();
     expect(await delayedCount()).toBe(3 * K - 1);
   });
@@ -283,7 +283,7 @@ describe('notices on confirm, move and cancel', () => {
       const job = await s.queues.notify.getJob(invitationId(meetingId));
       expect(job, meetingId).toBeDefined();
       expect(job!.name).toBe('meeting.invitation');
-      expect(job!.data).toEqual({ conversationId: STEERING_CONVERSATION, template: 'meeting.invitation', meetingId });
+      expect(job!.data).toEqual({ conversationId: STEERING_CONVERSATION, template: 'meeting.invitation', meetingId, cardKey: `meeting-notice-${meetingId}-s0` });
       expect(job!.id).not.toContain(':');
     }
   });
@@ -306,7 +306,11 @@ describe('notices on confirm, move and cancel', () => {
       ].sort(),
     );
     for (const j of jobs) expect(j.data.conversationId).toBe(STEERING_CONVERSATION);
-    // Job data holds ids only.
-    for (const j of jobs) expect(Object.keys(j.data).sort()).toEqual(['conversationId', 'meetingId', 'template']);
+    // Job data holds ids only; invitations and moves keep their card (the Teams join link is added in place).
+    for (const j of jobs) {
+      const keys = j.data.template === 'meeting.cancelled' ? ['conversationId', 'meetingId', 'template'] : ['cardKey', 'conversationId', 'meetingId', 'template'];
+      expect(Object.keys(j.data).sort()).toEqual(keys);
+    }
+    expect(jobs.find((j) => j.data.template === 'meeting.moved')!.data.cardKey).toBe('meeting-notice-2027-1-s1');
   });
 });
