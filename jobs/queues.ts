@@ -32,6 +32,8 @@ export const calendarJobSchema = z.object({
   sequence: z.number().int().min(0),
   /** The steering channel's notice for this change, refreshed in place once the join link is known. */
   notice: z.enum(['meeting.invitation', 'meeting.moved']).optional(),
+  /** The steering channel's roster changed: send the attendee list again even if the time did not. */
+  refreshAttendees: z.boolean().optional(),
 });
 export type CalendarJob = z.infer<typeof calendarJobSchema>;
 

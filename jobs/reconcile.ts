@@ -29,7 +29,7 @@ async function reconcileCalendar(s: Services, meetings: MeetingRecord[]): Promis
     if (meetingStart(s, m).end.getTime() < s.clock().getTime()) continue;
     const event = await s.repos.calendarEvents.get(m.id);
     if (calendarSyncAction(m, event?.data ?? null).kind === 'none') continue;
-    if (await enqueueCalendarSync(s, m, undefined, `r${hour}`)) queued++;
+    if (await enqueueCalendarSync(s, m, { occasion: `r${hour}` })) queued++;
   }
   return queued;
 }

@@ -24,14 +24,14 @@ export function createCalendarSyncProcessor(s: Services, deps: CalendarDeps) {
   return async (job: Job<CalendarJob & { throttles?: number }>, token?: string): Promise<string> => {
     const parsed = calendarJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid calendar job data');
-    const { meetingId, notice } = parsed.data;
+    const { meetingId, notice, refreshAttendees } = parsed.data;
     const lockValue = `${job.id}:${token ?? ''}`;
     if (!(await s.repos.markers.setOnce('calendar-lock', meetingId, lockValue, LOCK_SECONDS))) {
       await job.moveToDelayed(Date.now() + LOCK_WAIT_MS, token);
       throw new DelayedError();
     }
     try {
-      const outcome = await syncMeetingEvent(s, deps, meetingId);
+      const outcome = await syncMeetingEvent(s, deps, meetingId, { refreshAttendees });
       if ((outcome === 'created' || outcome === 'updated') && notice) await refreshMeetingNotice(s, meetingId, notice);
       s.log.info({ jobId: job.id, meetingId, outcome }, 'calendar synced');
       return outcome;

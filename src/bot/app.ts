@@ -8,7 +8,7 @@ import { messageCard, runCardAction } from './cardActions.js';
 import { routeCommand } from './commandRouter.js';
 import { isOutage, userMessageFor } from './errorMessages.js';
 import { forgetConversation, rememberConversation } from './install.js';
-import { recordMembership } from './membership.js';
+import { recordMembership, rosterChanged } from './membership.js';
 import { replyText } from './reply.js';
 import { loadRequestContext } from './requestContext.js';
 import { langOf, messages } from '../i18n/index.js';
@@ -69,13 +69,14 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
   });
 
   app.conversationUpdate('membersAdded', async (ctx) => {
-    if (!botWasAdded(ctx.activity)) return;
+    if (!botWasAdded(ctx.activity)) return rosterChanged(s, ctx);
     await rememberConversation(s, ctx);
     await replyText(ctx, messages(lang(ctx)).welcome);
   });
 
   app.conversationUpdate('membersRemoved', async (ctx) => {
     if (botWasRemoved(ctx.activity)) await forgetConversation(s, ctx);
+    else await rosterChanged(s, ctx);
   });
 
   app.activity(ActivityTypes.InstallationUpdate, async (ctx) => {

@@ -1,4 +1,8 @@
+import type { TurnContext } from 'botbuilder';
 import { STEERING_ID } from '../domain/steering.js';
+import { steeringRosterChanged } from '../services/calendar/steeringRosterChanged.js';
+import type { Services } from '../services/services.js';
+import { teamOf } from './activity.js';
 import type { RequestContext } from './requestContext.js';
 
 /**
@@ -21,4 +25,16 @@ export async function recordMembership(rc: RequestContext): Promise<void> {
       await rc.s.repos.forums.mutate(f.id, aad, 'member-seen', (cur) => (cur && !cur.memberIds.includes(aad) ? { ...cur, memberIds: [...cur.memberIds, aad] } : null));
     }
   }
+}
+
+/**
+ * Teams says people joined or left a team. If it is the steering channel's team, those who
+ * left stop being steering members and (Graph on) the meetings' invitations follow.
+ */
+export async function rosterChanged(s: Services, ctx: TurnContext): Promise<void> {
+  const { teamId } = teamOf(ctx.activity);
+  if (!teamId) return;
+  const removedAadIds = (ctx.activity.membersRemoved ?? []).flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
+  const occasion = String(ctx.activity.id ?? s.clock().getTime()).replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 60);
+  await steeringRosterChanged(s, { teamId, removedAadIds, occasion });
 }

@@ -143,7 +143,7 @@ export const meetingNoticeCardKey = (meetingId: string, sequence: number) => `me
  */
 async function announce(s: Services, m: MeetingRecord, template: 'meeting.invitation' | 'meeting.moved'): Promise<void> {
   await notifySteering(s, template, { meetingId: m.id, occasion: `s${m.sequence}`, cardKey: meetingNoticeCardKey(m.id, m.sequence) });
-  await enqueueCalendarSync(s, m, template);
+  await enqueueCalendarSync(s, m, { notice: template });
 }
 
 export const stepDoneMarker = (m: Pick<MeetingRecord, 'id' | 'sequence'>, kind: string) => `${m.id}.${kind}.s${m.sequence}`;

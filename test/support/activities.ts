@@ -68,6 +68,18 @@ export function botRemoved(where: Where, from: typeof CHAIR) {
   return { ...base(where, from), type: 'conversationUpdate', membersRemoved: [{ id: BOT.id }] };
 }
 
+/** Teams' notice that people joined or left the team (channelData.eventType teamMemberAdded/Removed). */
+export function teamMembersChanged(where: Where, from: typeof CHAIR, change: { added?: { id: string; aadObjectId: string }[]; removed?: { id: string; aadObjectId: string }[] }) {
+  const b = base(where, from);
+  return {
+    ...b,
+    type: 'conversationUpdate',
+    ...(change.added ? { membersAdded: change.added } : {}),
+    ...(change.removed ? { membersRemoved: change.removed } : {}),
+    channelData: { ...b.channelData, eventType: change.added ? 'teamMemberAdded' : 'teamMemberRemoved' },
+  };
+}
+
 export async function post(botUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
   const text = await res.text();

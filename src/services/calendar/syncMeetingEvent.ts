@@ -24,13 +24,15 @@ const ACTOR = 'system:calendar';
  * Converges on the meeting's current state, so it is safe to run again at any time.
  * Throws CalendarCallError when Graph failed; the record then says how far it got.
  */
-export async function syncMeetingEvent(s: Services, deps: CalendarDeps, meetingId: string): Promise<CalendarSyncOutcome> {
+export async function syncMeetingEvent(s: Services, deps: CalendarDeps, meetingId: string, opts: { refreshAttendees?: boolean } = {}): Promise<CalendarSyncOutcome> {
   const meeting = await s.repos.meetings.get(meetingId);
   if (!meeting) return 'skipped';
   const current = await s.repos.calendarEvents.get(meetingId);
   const action = calendarSyncAction(meeting.data, current?.data ?? null);
   switch (action.kind) {
     case 'none':
+      // Same time, new roster: the attendee list is sent again (Graph mails only the changes).
+      if (opts.refreshAttendees && meeting.data.status === 'confirmed' && current?.data.state === 'created') return updateEvent(s, deps, meeting.data, current);
       return 'unchanged';
     case 'cancel':
       return cancelEvent(s, deps, meeting.data, current!);

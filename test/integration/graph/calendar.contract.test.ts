@@ -11,7 +11,7 @@ import { createGraphCalendar } from '../../../src/graph/graphCalendar.js';
 import { graphSettings } from '../../../src/graph/graphSettings.js';
 import { syncMeetingEvent } from '../../../src/services/calendar/syncMeetingEvent.js';
 import { confirmPlan } from '../../../src/services/meetings.js';
-import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message } from '../../support/activities.js';
+import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, teamMembersChanged } from '../../support/activities.js';
 import { FakeGraph, type FakeEvent } from '../../support/fakeGraph.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../../support/testRuntime.js';
 
@@ -85,6 +85,8 @@ const eventOf = async (t: TestRuntime, fake: FakeGraph, meetingId: string): Prom
 describe('Graph calendar: create, move twice, cancel', () => {
   let fake: FakeGraph;
   let t: TestRuntime;
+  /** Updates made by the roster test, before the move/cancel counts start. */
+  let updatesOffset = 0;
 
   beforeAll(async () => {
     fake = await FakeGraph.start({ mailboxes: [ORGANIZER] });
@@ -131,15 +133,38 @@ describe('Graph calendar: create, move twice, cancel', () => {
     expect(body).toContain('Anslut till Teams-mötet');
   });
 
+  it('people joining or leaving the steering team: the invitations of the meetings ahead follow the roster', async () => {
+    const nora = { id: '29:nora', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000004', name: 'Nora Ny' };
+    fake.addUser({ id: nora.aadObjectId, displayName: nora.name, mail: 'nora.ny@linkoping.example', userPrincipalName: 'nora.ny@linkoping.example' });
+    t.connector.rosters.set(STEERING, [CHAIR, MEMBER, LISA, nora].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
+    const updatesBefore = fake.counts().updates;
+    await t.post(teamMembersChanged(channel(t.connector.url, STEERING, 'Styrgrupp'), CHAIR, { added: [{ id: nora.id, aadObjectId: nora.aadObjectId }] }));
+    await eventually(() => fake.counts().updates === updatesBefore + 3, 'three events refreshed');
+    const addresses = async () => (await eventOf(t, fake, '2027-3'))!.attendees.map((a) => a.emailAddress.address);
+    expect(await addresses()).toContain('nora.ny@linkoping.example');
+
+    // Lisa leaves the team: Teams' roster no longer lists her, and she is not a steering member any more.
+    t.connector.rosters.set(STEERING, [CHAIR, MEMBER, nora].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
+    await t.post(teamMembersChanged(channel(t.connector.url, STEERING, 'Styrgrupp'), CHAIR, { removed: [{ id: LISA.id, aadObjectId: LISA.aadObjectId }] }));
+    await eventually(() => fake.counts().updates === updatesBefore + 6, 'three events refreshed again');
+    expect(await addresses()).not.toContain('lisa.pahittad@linkoping.example');
+    expect(await addresses()).toContain('nora.ny@linkoping.example');
+    // Back to the roster the other tests expect.
+    t.connector.rosters.set(STEERING, [CHAIR, MEMBER, LISA].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
+    updatesOffset = fake.counts().updates;
+  });
+
   it('moving the meeting twice updates the same event twice; cancelling cancels it with a message', async () => {
+    const event1 = (await eventOf(t, fake, '2027-1'))!;
+    const updatesOnEvent1 = fake.requests.filter((r) => r.method === 'PATCH' && r.status === 200 && r.path.includes(event1.id)).length;
     const first = await validMoveTarget(t, '2027-1', -7);
     await moveThroughCard(t, '2027-1', first);
-    await eventually(() => fake.counts().updates === 1, 'first update');
+    await eventually(() => fake.counts().updates === updatesOffset + 1, 'first update');
     expect((await eventOf(t, fake, '2027-1'))!.start.dateTime).toBe(`${first}T13:00:00.0000000`);
 
     const second = await validMoveTarget(t, '2027-1', -7);
     await moveThroughCard(t, '2027-1', second);
-    await eventually(() => fake.counts().updates === 2, 'second update');
+    await eventually(() => fake.counts().updates === updatesOffset + 2, 'second update');
     expect((await eventOf(t, fake, '2027-1'))!.start.dateTime).toBe(`${second}T13:00:00.0000000`);
 
     const meeting = await t.runtime.services.repos.meetings.require('2027-1');
@@ -151,20 +176,27 @@ describe('Graph calendar: create, move twice, cancel', () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.isCancelled).toBe(true);
     expect(events[0]!.cancelComment).toContain('Styrgruppsmöte 1/2027 är avbokat');
-    expect(fake.counts()).toMatchObject({ creates: 3, updates: 2, cancels: 1 });
+    expect(fake.counts()).toMatchObject({ creates: 3, updates: updatesOffset + 2, cancels: 1 });
+    // Meeting 1's own event: created once, updated twice by the moves, cancelled once.
+    expect(fake.requests.filter((r) => r.method === 'PATCH' && r.status === 200 && r.path.includes(events[0]!.id)).length).toBe(updatesOnEvent1 + 2);
     await eventually(async () => (await t.runtime.services.repos.calendarEvents.get('2027-1'))?.data.state === 'cancelled', 'cancel stored');
   });
 
   it('a 429 with Retry-After is honoured: the call is repeated no sooner than asked, without spending an attempt', async () => {
-    fake.fault = (req) => (req.method === 'PATCH' && req.attempt === 1 ? { status: 429, headers: { 'Retry-After': '2' } } : undefined);
+    let throttled = false;
+    fake.fault = (req) => {
+      if (req.method !== 'PATCH' || throttled) return undefined;
+      throttled = true;
+      return { status: 429, headers: { 'Retry-After': '2' } };
+    };
     const target = await validMoveTarget(t, '2027-2', 7);
     await moveThroughCard(t, '2027-2', target);
-    await eventually(() => fake.counts().updates === 3, 'update after the 429', 20_000);
+    await eventually(() => fake.counts().updates === updatesOffset + 3, 'update after the 429', 20_000);
     fake.fault = undefined;
     const patches = fake.requests.filter((r) => r.method === 'PATCH');
-    const throttled = patches.find((r) => r.status === 429)!;
-    const retried = patches.find((r) => r.status === 200 && r.at > throttled.at)!;
-    expect(retried.at - throttled.at).toBeGreaterThanOrEqual(1_900);
+    const refused = patches.find((r) => r.status === 429)!;
+    const retried = patches.find((r) => r.status === 200 && r.at > refused.at)!;
+    expect(retried.at - refused.at).toBeGreaterThanOrEqual(1_900);
     const job = await t.runtime.services.queues.calendar.getJob('cal-2027-2-s1');
     await eventually(async () => (await job!.getState()) === 'completed', 'job completed');
     expect((await t.runtime.services.queues.calendar.getJob('cal-2027-2-s1'))!.attemptsMade).toBe(1);
