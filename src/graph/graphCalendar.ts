@@ -59,7 +59,9 @@ export function createGraphCalendar(settings: GraphSettings): CalendarApi {
     },
 
     async cancelEvent(eventId: string, comment: string) {
-      await call('event', () => api(`${mailbox}/events/${encodeURIComponent(eventId)}/cancel`).post({ Comment: comment }));
+      // 202 with no content: the client hands back the empty body as a stream; release it.
+      const answer = (await call('event', () => api(`${mailbox}/events/${encodeURIComponent(eventId)}/cancel`).post({ Comment: comment }))) as { cancel?: () => Promise<void> } | undefined;
+      await answer?.cancel?.().catch(() => undefined);
     },
   };
 }
