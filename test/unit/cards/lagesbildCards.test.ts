@@ -85,6 +85,19 @@ describe.each(['sv', 'en'] as Lang[])('lägesbild cards (%s)', (lang) => {
     expect(urls).toEqual([links.html, links.md, links.csv, links.json]);
   });
 
+  it('with the meeting in Outlook (Graph on): the Teams join button first, on the chairs’ and the published card', () => {
+    const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
+    for (const c of [
+      lagesbildCard(m, lang, model('chairs', { joinUrl })),
+      publishedCard(m, lang, { meetingId: '2027-2', meetingTitle: 'x', view: viewFor(s2, 'steering'), agenda: approveAgenda(agendaOf(s2)), publishedAt: 'y', links, linkHours: 24, joinUrl }),
+    ]) {
+      checkCard(c);
+      const join = typedNodes(c).find((n) => n.type === 'Action.OpenUrl' && n.url === joinUrl);
+      expect(join?.title).toBe(m.calendar.join);
+    }
+    expect(json(lagesbildCard(m, lang, model('chairs')))).not.toContain(m.calendar.join);
+  });
+
   it('a meeting without answers says so', () => {
     const empty = { ...viewFor(s2, 'chairs') };
     empty.responseRate = { ...empty.responseRate, counts: { forums: 4, answered: 0, late: 0, missing: 4, rate: 0 }, answered: [], late: [] };

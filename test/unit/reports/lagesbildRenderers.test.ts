@@ -91,6 +91,16 @@ describe('CSV of all answers', () => {
   });
 });
 
+describe('the Teams join link (Graph on)', () => {
+  const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0';
+  const withJoin = lagesbildReport({ snapshot: s2, audience: 'steering', stale: false, agenda: null, earlier: [], joinUrl });
+  it('is a link in the HTML and the Markdown, and absent without one', () => {
+    expect(renderLagesbildHtml(withJoin, messages('sv'), 'sv')).toContain(`<a href="${joinUrl}">Anslut till Teams-mötet</a>`);
+    expect(renderLagesbildMarkdown(withJoin, messages('en'), 'en')).toContain(`[Join the Teams meeting](${joinUrl})`);
+    expect(renderLagesbildHtml(doc('steering'), messages('sv'), 'sv')).not.toContain('Anslut till Teams-mötet');
+  });
+});
+
 describe('Markdown', () => {
   it('escapes user text and lists the agenda', () => {
     const md = renderLagesbildMarkdown(doc('chairs'), messages('sv'), 'sv');
