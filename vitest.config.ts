@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: 'reliability',
           include: ['test/reliability/**/*.test.ts'],
+          // The calendar scenario's worker processes talk HTTPS to FakeGraph (they inherit the env).
+          globalSetup: ['./test/support/tlsGlobalSetup.ts'],
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 60_000,

@@ -25,8 +25,10 @@ export function createCalendarSyncProcessor(s: Services, deps: CalendarDeps) {
     const parsed = calendarJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid calendar job data');
     const { meetingId, notice, refreshAttendees } = parsed.data;
-    const lockValue = `${job.id}:${token ?? ''}`;
-    if (!(await s.repos.markers.setOnce('calendar-lock', meetingId, lockValue, LOCK_SECONDS))) {
+    const lockValue = String(job.id);
+    // Held by this very job: a worker that died mid-sync left it; the retry takes it over.
+    const locked = (await s.repos.markers.setOnce('calendar-lock', meetingId, lockValue, LOCK_SECONDS)) || (await s.repos.markers.get('calendar-lock', meetingId)) === lockValue;
+    if (!locked) {
       await job.moveToDelayed(Date.now() + LOCK_WAIT_MS, token);
       throw new DelayedError();
     }

@@ -1,6 +1,7 @@
 import { afterAll, describe, it } from 'vitest';
 import { FigureTable, measured } from './support/figures.js';
 import { workerKilledDuringCompile } from './scenarios/compileKill.js';
+import { workerKilledDuringCalendarCreate } from './scenarios/calendarKill.js';
 import { connectorFailing } from './scenarios/connectorFaults.js';
 import { fuzz } from './scenarios/fuzz.js';
 import { redisUnreachable } from './scenarios/redisOutage.js';
@@ -26,6 +27,8 @@ describe.sequential('reliability', () => {
     measured(table, 'worker SIGKILL during fan-out', workerKilledDuringFanout), 180_000);
   it('a worker process killed with SIGKILL during a compile: it completes once, one snapshot, one card', () =>
     measured(table, 'worker SIGKILL during compile', workerKilledDuringCompile), 150_000);
+  it('a worker process killed with SIGKILL after Graph made an event but before its id was stored: one event per meeting', () =>
+    measured(table, 'worker SIGKILL during a Graph create', workerKilledDuringCalendarCreate), 150_000);
   it('Redis restarted (SIGTERM, then SIGKILL; AOF everysec) while answers come in: every acknowledged answer is still there', () =>
     measured(table, 'Redis restarted under answers', redisRestartedWhileAnswering), 120_000);
   it('Redis unreachable for 30 s: "try again shortly", /readyz 503, no process exits, recovery by itself', () =>

@@ -39,8 +39,12 @@ export interface FakeEvent {
   categories?: string[];
 }
 
-/** dropResponse: the request IS processed (e.g. the event created), then the socket is destroyed before any response is written, as in a crash/timeout after the server acted. */
-export type GraphFault = { status: number; headers?: Record<string, string>; body?: unknown } | { dropResponse: true };
+/**
+ * dropResponse: the request IS processed (e.g. the event created), then the socket is destroyed
+ * before any response is written, as in a crash/timeout after the server acted. holdResponse:
+ * processed, then never answered (until stop()): the caller can be killed while it waits.
+ */
+export type GraphFault = { status: number; headers?: Record<string, string>; body?: unknown } | { dropResponse: true } | { holdResponse: true };
 
 export interface FakeRequest {
   method: string;
@@ -84,6 +88,7 @@ export class FakeGraph {
   private readonly forbidden = new Set<string>();
   private readonly stored: Stored[] = [];
   private readonly attempts = new Map<string, number>();
+  private readonly heldResponses: ServerResponse[] = [];
   private readonly tally = { creates: 0, updates: 0, cancels: 0 };
   private readonly identity: FakeIdentity;
   private server?: Server;
@@ -167,6 +172,7 @@ export class FakeGraph {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.heldResponses.splice(0)) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -195,6 +201,11 @@ export class FakeGraph {
     else if (body.error) reply = body.error;
     else reply = this.graph(method, url, body.value, req);
 
+    if (fault && 'holdResponse' in fault) {
+      this.requests.push({ method, path, status: reply.status, body: body.value, at: Date.now() });
+      this.heldResponses.push(res);
+      return;
+    }
     const dropped = Boolean(fault && 'dropResponse' in fault);
     this.requests.push({ method, path, status: reply.status, body: body.value, at: Date.now(), ...(dropped ? { dropped } : {}) });
     if (dropped) {

@@ -53,7 +53,8 @@ export async function redisRestartedWhileAnswering(figures: Figures): Promise<vo
       await new Promise((r) => setTimeout(r, 1_500));
       const before = acked.length;
       const t0 = Date.now();
-      await stack.restartRedis(signal, 1_500);
+      // Long enough that requests arrive while it is away (they must be told to try again).
+      await stack.restartRedis(signal, 3_000);
       await waitFor(async () => (await fetch(`${stack.botUrl}/readyz`)).status === 200, 'ready again', 30_000);
       downtimes.push((Date.now() - t0) / 1000);
       await waitFor(() => acked.length > before + FORUMS, 'answers acknowledged again', 30_000);
