@@ -69,6 +69,10 @@ export type CalendarSyncAction =
  */
 export function calendarSyncAction(meeting: Pick<MeetingRecord, 'status' | 'sequence'>, event: CalendarEventRecord | null): CalendarSyncAction {
   if (meeting.status === 'cancelled') {
+    if (event?.state === 'creating' && event.pendingCreate) {
+      // The create may have reached Graph: repeat it to learn the event's id, then cancel it.
+      return { kind: 'create', generation: event.generation };
+    }
     return event && event.state !== 'cancelled' && event.eventId ? { kind: 'cancel' } : { kind: 'none' };
   }
   if (!event) return { kind: 'create', generation: 1 };

@@ -10,7 +10,7 @@ import { addDays, daysBetween, isWeekend } from '../../../src/domain/calendar/lo
 import { createGraphCalendar } from '../../../src/graph/graphCalendar.js';
 import { graphSettings } from '../../../src/graph/graphSettings.js';
 import { syncMeetingEvent } from '../../../src/services/calendar/syncMeetingEvent.js';
-import { confirmPlan } from '../../../src/services/meetings.js';
+import { cancelMeeting, confirmPlan } from '../../../src/services/meetings.js';
 import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, teamMembersChanged } from '../../support/activities.js';
 import { FakeGraph, type FakeEvent } from '../../support/fakeGraph.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../../support/testRuntime.js';
@@ -237,6 +237,21 @@ describe('Graph calendar: create, move twice, cancel', () => {
     await eventually(async () => (await s.repos.calendarEvents.get('2028-1'))?.data.state === 'created', 'the job stored the event');
     expect(fake.events(ORGANIZER).filter((e) => e.subject === 'Styrgruppsmöte 1/2028')).toHaveLength(1);
     expect((await s.repos.calendarEvents.require('2028-1')).data.eventId).toBe(made[0]!.id);
+  });
+
+  it('a meeting cancelled while its create had no answer: the create is repeated to learn the event, which is then cancelled', async () => {
+    const s = t.runtime.services;
+    const api = createGraphCalendar(graphSettings(s.config)!);
+    await s.queues.calendar.pause();
+    const [created] = await confirmPlan(s, 2029, [{ index: 1, date: await firstValidDate(t, '2029-02-07'), time: '13:00' }], CHAIR.aadObjectId);
+    const dying = { ...api, createEvent: async (body: Parameters<typeof api.createEvent>[0]) => (await api.createEvent(body), Promise.reject(new Error('process killed'))) };
+    await expect(syncMeetingEvent(s, { api: dying }, '2029-1')).rejects.toThrow('process killed');
+    await cancelMeeting(s, '2029-1', created!.version, CHAIR.aadObjectId);
+    await s.queues.calendar.resume();
+    await eventually(async () => (await s.repos.calendarEvents.get('2029-1'))?.data.state === 'cancelled', 'the event cancelled');
+    const events = fake.events(ORGANIZER).filter((e) => e.subject === 'Styrgruppsmöte 1/2029');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.isCancelled).toBe(true);
   });
 });
 

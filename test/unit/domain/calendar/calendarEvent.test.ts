@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarSyncAction, eventTransactionId, type CalendarEventRecord } from '../../../../src/domain/calendar/calendarEvent.js';
+import { graphEventBody } from '../../../../src/domain/calendar/graphEvent.js';
 
 const record = (over: Partial<CalendarEventRecord> = {}): CalendarEventRecord => ({
   meetingId: '2027-1',
@@ -13,6 +14,13 @@ const record = (over: Partial<CalendarEventRecord> = {}): CalendarEventRecord =>
   ...over,
 });
 
+const pendingBody = graphEventBody({ year: 2027, index: 1 }, { start: new Date('2027-03-03T12:00:00Z'), end: new Date('2027-03-03T14:00:00Z') }, [], {
+  timeZone: 'Europe/Stockholm',
+  lang: 'sv',
+  texts: { body: 'x' },
+  transactionId: 'tx',
+});
+
 describe('calendarSyncAction: what Graph must be asked', () => {
   const cases: [string, { status: 'confirmed' | 'cancelled'; sequence: number }, CalendarEventRecord | null, ReturnType<typeof calendarSyncAction>][] = [
     ['new meeting, no event', { status: 'confirmed', sequence: 0 }, null, { kind: 'create', generation: 1 }],
@@ -23,7 +31,13 @@ describe('calendarSyncAction: what Graph must be asked', () => {
     ['cancelled meeting with an event', { status: 'cancelled', sequence: 1 }, record(), { kind: 'cancel' }],
     ['cancelled meeting, event already cancelled', { status: 'cancelled', sequence: 1 }, record({ state: 'cancelled', syncedSequence: 1 }), { kind: 'none' }],
     ['cancelled meeting that never got an event', { status: 'cancelled', sequence: 1 }, null, { kind: 'none' }],
-    ['cancelled while the create was in flight (no id known)', { status: 'cancelled', sequence: 1 }, record({ state: 'creating', eventId: undefined }), { kind: 'none' }],
+    ['cancelled before the create was sent', { status: 'cancelled', sequence: 1 }, record({ state: 'creating', eventId: undefined }), { kind: 'none' }],
+    [
+      'cancelled while a sent create had no answer: repeat it (to learn the id), then cancel',
+      { status: 'cancelled', sequence: 1 },
+      record({ state: 'creating', eventId: undefined, pendingCreate: { sequence: 0, body: pendingBody } }),
+      { kind: 'create', generation: 1 },
+    ],
     ['confirmed again after a cancel: a new event', { status: 'confirmed', sequence: 2 }, record({ state: 'cancelled', generation: 1, syncedSequence: 1 }), { kind: 'create', generation: 2 }],
   ];
   it.each(cases)('%s', (_label, meeting, event, expected) => {
