@@ -1,4 +1,5 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { parseRetryAfter } from '../../src/http/retryAfter.js';
 import type { PostedCard } from '../../src/store/markers.js';
 import type { ConversationRateLimiter } from '../../src/store/conversationRateLimiter.js';
 import { conversationKey } from '../../src/domain/conversation.js';
@@ -26,12 +27,7 @@ export function statusOf(error: unknown): number | undefined {
 
 export function retryAfterMs(error: unknown): number | undefined {
   const headers = (error as { response?: { headers?: { get?: (n: string) => string | undefined } } })?.response?.headers;
-  const value = headers?.get?.('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+  return parseRetryAfter(headers?.get?.('retry-after'));
 }
 
 /**

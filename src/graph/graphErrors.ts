@@ -1,4 +1,5 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { parseRetryAfter } from '../http/retryAfter.js';
 import { CalendarCallError, type CalendarFailureKind } from '../services/calendar/calendarApi.js';
 
 /** Identity-platform codes that mean the app's credentials or registration need an admin. */
@@ -63,10 +64,5 @@ function errorText(error: unknown): string {
 
 /** Retry-After in seconds or as an HTTP date, in milliseconds. */
 export function retryAfter(headers: Headers | undefined): number | undefined {
-  const value = headers?.get?.('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+  return parseRetryAfter(headers?.get?.('retry-after'));
 }

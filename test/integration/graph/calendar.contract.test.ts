@@ -11,26 +11,15 @@ import { createGraphCalendar } from '../../../src/graph/graphCalendar.js';
 import { graphSettings } from '../../../src/graph/graphSettings.js';
 import { syncMeetingEvent } from '../../../src/services/calendar/syncMeetingEvent.js';
 import { cancelMeeting, confirmPlan } from '../../../src/services/meetings.js';
-import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, teamMembersChanged } from '../../support/activities.js';
+import { CHAIR, MEMBER, channel, invokeExecute, teamMembersChanged } from '../../support/activities.js';
+import { ORGANIZER, STEERING, cardJson, graphEnvFor, planYearThroughCards } from '../../support/graphWorld.js';
 import { FakeGraph, type FakeEvent } from '../../support/fakeGraph.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../../support/testRuntime.js';
 
-const ORGANIZER = 'styrgrupp@linkoping.example';
-const STEERING = '19:steering@thread.tacv2';
 /** A third member, in the channel's roster only (never seen acting). Invented. */
 const LISA = { id: '29:lisa', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000003', name: 'Lisa Påhittad' };
 
-const graphEnv = (fake: FakeGraph, extra: Record<string, string> = {}) => ({
-  CHAIR_IDS: CHAIR.aadObjectId,
-  GRAPH_ENABLED: 'true',
-  GRAPH_TENANT_ID: fake.tenantId,
-  GRAPH_CLIENT_ID: fake.clientId,
-  GRAPH_CLIENT_SECRET: fake.clientSecret,
-  GRAPH_ORGANIZER: ORGANIZER,
-  GRAPH_AUTHORITY_HOST: fake.authorityHost,
-  GRAPH_BASE_URL: fake.baseUrl,
-  ...extra,
-});
+const graphEnv = (fake: FakeGraph) => ({ CHAIR_IDS: CHAIR.aadObjectId, ...graphEnvFor(fake) });
 
 function addDirectory(fake: FakeGraph): void {
   fake.addUser({ id: CHAIR.aadObjectId, displayName: CHAIR.name, mail: 'ordforande.testsson@linkoping.example', userPrincipalName: 'ordforande.testsson@linkoping.example' });
@@ -38,24 +27,10 @@ function addDirectory(fake: FakeGraph): void {
   fake.addUser({ id: LISA.aadObjectId, displayName: LISA.name, mail: 'lisa.pahittad@linkoping.example', userPrincipalName: 'lisa.pahittad@linkoping.example' });
 }
 
-const cardJson = (a: { attachments?: { content: unknown }[]; text?: string }) => JSON.stringify(a.attachments?.[0]?.content ?? a.text ?? '');
-
-/** Registers the steering channel (roster: chair, member, Lisa) and confirms the 2027 plan through the chair's card. */
+/** The steering channel's roster (chair, member, Lisa), then the 2027 plan confirmed through the chair's card. */
 async function planYear(t: TestRuntime): Promise<void> {
-  const steering = channel(t.connector.url, STEERING, 'Styrgrupp');
   t.connector.rosters.set(STEERING, [CHAIR, MEMBER, LISA].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
-  await t.post(mentionMessage(steering, CHAIR, 'registrera styrgrupp'));
-  await t.connector.waitFor((r) => r.conversationId === STEERING && String(r.activity.text).includes('styrgruppens kanal'));
-  await t.post(message(steering, CHAIR, 'planera 2027'));
-  const planReply = await t.connector.waitFor((r) => cardJson(r.activity).includes('styrgruppens möten 2027'));
-  const body = cardJson(planReply.activity);
-  const data: Record<string, unknown> = { year: 2027 };
-  for (const m of body.matchAll(/"id":"date(\d)","label":"Datum","value":"(\d{4}-\d{2}-\d{2})"/g)) {
-    data[`date${m[1]}`] = m[2];
-    data[`time${m[1]}`] = '13:00';
-  }
-  const res = await t.post(invokeExecute(steering, CHAIR, 'plan.confirm', data));
-  expect(JSON.stringify(res.body)).toContain('bekräftade');
+  await planYearThroughCards(t);
 }
 
 /** A weekday `step` days from the meeting's date that the plan accepts (no holiday, no school break, four weeks apart). */

@@ -6,29 +6,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isWeekend } from '../../../src/domain/calendar/localDate.js';
 import { validateMeetingDate } from '../../../src/domain/calendar/yearPlan.js';
-import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message } from '../../support/activities.js';
+import { CHAIR, MEMBER, channel, invokeExecute } from '../../support/activities.js';
+import { ORGANIZER, STEERING, cardJson, graphEnvFor, planYearThroughCards } from '../../support/graphWorld.js';
 import { FakeGraph } from '../../support/fakeGraph.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../../support/testRuntime.js';
 
-const ORGANIZER = 'styrgrupp@linkoping.example';
-const STEERING = '19:steering@thread.tacv2';
 const FORMER = { id: '29:former', aadObjectId: 'aaaaaaaa-0000-0000-0000-000000000009', name: 'Bo Slutat' };
 
-const cardJson = (a: { attachments?: { content: unknown }[]; text?: string }) => JSON.stringify(a.attachments?.[0]?.content ?? a.text ?? '');
 
 async function startWithGraph(fake: FakeGraph, env: Record<string, string> = {}): Promise<TestRuntime> {
   const t = await startTestRuntime({
-    env: {
-      CHAIR_IDS: CHAIR.aadObjectId,
-      GRAPH_ENABLED: 'true',
-      GRAPH_TENANT_ID: fake.tenantId,
-      GRAPH_CLIENT_ID: fake.clientId,
-      GRAPH_CLIENT_SECRET: fake.clientSecret,
-      GRAPH_ORGANIZER: ORGANIZER,
-      GRAPH_AUTHORITY_HOST: fake.authorityHost,
-      GRAPH_BASE_URL: fake.baseUrl,
-      ...env,
-    },
+    env: { CHAIR_IDS: CHAIR.aadObjectId, ...graphEnvFor(fake), ...env },
   });
   t.connector.rosters.set(STEERING, [CHAIR, MEMBER, FORMER].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));
   return t;
@@ -37,21 +25,6 @@ async function startWithGraph(fake: FakeGraph, env: Record<string, string> = {})
 function directory(fake: FakeGraph): void {
   fake.addUser({ id: CHAIR.aadObjectId, displayName: CHAIR.name, mail: 'ordforande.testsson@linkoping.example', userPrincipalName: 'ordforande.testsson@linkoping.example' });
   fake.addUser({ id: MEMBER.aadObjectId, displayName: MEMBER.name, mail: 'medlem.pahittad@polisen.example', userPrincipalName: 'medlem.pahittad@polisen.example' });
-}
-
-async function planYear(t: TestRuntime): Promise<void> {
-  const steering = channel(t.connector.url, STEERING, 'Styrgrupp');
-  await t.post(mentionMessage(steering, CHAIR, 'registrera styrgrupp'));
-  await t.connector.waitFor((r) => r.conversationId === STEERING && String(r.activity.text).includes('styrgruppens kanal'));
-  await t.post(message(steering, CHAIR, 'planera 2027'));
-  const planReply = await t.connector.waitFor((r) => cardJson(r.activity).includes('styrgruppens möten 2027'));
-  const data: Record<string, unknown> = { year: 2027 };
-  for (const m of cardJson(planReply.activity).matchAll(/"id":"date(\d)","label":"Datum","value":"(\d{4}-\d{2}-\d{2})"/g)) {
-    data[`date${m[1]}`] = m[2];
-    data[`time${m[1]}`] = '13:00';
-  }
-  const res = await t.post(invokeExecute(steering, CHAIR, 'plan.confirm', data));
-  expect(JSON.stringify(res.body)).toContain('bekräftade');
 }
 
 async function moveEarlier(t: TestRuntime, meetingId: string): Promise<string> {
@@ -77,7 +50,7 @@ describe('Graph calendar problems, with one steering group', () => {
     fake = await FakeGraph.start({ mailboxes: [ORGANIZER] });
     directory(fake);
     t = await startWithGraph(fake, { GRAPH_ATTEMPTS: '2' });
-    await planYear(t);
+    await planYearThroughCards(t);
     await eventually(() => fake.counts().creates === 3, 'three events');
   });
   afterEach(() => {
@@ -146,7 +119,7 @@ describe('Graph calendar with an expired client secret', () => {
     directory(fake);
     fake.expireSecret();
     t = await startWithGraph(fake);
-    await planYear(t);
+    await planYearThroughCards(t);
   });
   afterAll(async () => {
     await t?.cleanup();
@@ -173,7 +146,7 @@ describe('Graph not configured', () => {
   let t: TestRuntime;
   beforeAll(async () => {
     t = await startTestRuntime({ env: { CHAIR_IDS: CHAIR.aadObjectId } });
-    await planYear(t);
+    await planYearThroughCards(t);
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -2,12 +2,11 @@ import { proposeYearPlan } from '../../../src/domain/calendar/yearPlan.js';
 import { confirmPlan } from '../../../src/services/meetings.js';
 import { CHAIR, MEMBER, channel, mentionMessage } from '../../support/activities.js';
 import { FakeGraph } from '../../support/fakeGraph.js';
+import { ORGANIZER, STEERING, graphEnvFor } from '../../support/graphWorld.js';
 import { startApp, waitFor, type AppProcess } from '../support/processes.js';
 import { startStack } from '../support/stack.js';
 import type { Figures } from './types.js';
 
-const ORGANIZER = 'styrgrupp@linkoping.example';
-const STEERING = '19:steering@thread.tacv2';
 
 /**
  * Issue 8: a worker process is killed with SIGKILL while Graph has made a meeting's event
@@ -22,13 +21,7 @@ export async function workerKilledDuringCalendarCreate(figures: Figures): Promis
   const env = {
     CHAIR_IDS: CHAIR.aadObjectId,
     PUBLIC_URL: 'https://samverkan.example.se',
-    GRAPH_ENABLED: 'true',
-    GRAPH_TENANT_ID: fake.tenantId,
-    GRAPH_CLIENT_ID: fake.clientId,
-    GRAPH_CLIENT_SECRET: fake.clientSecret,
-    GRAPH_ORGANIZER: ORGANIZER,
-    GRAPH_AUTHORITY_HOST: fake.authorityHost,
-    GRAPH_BASE_URL: fake.baseUrl,
+    ...graphEnvFor(fake),
   };
   const stack = await startStack({ role: 'web', env });
   const workers: AppProcess[] = [];
