@@ -38,8 +38,19 @@ export async function currentInputCard(s: Services, m: Catalog, lang: Lang, meet
   const ctx = inputCardContext(s, m, lang, meeting, forum);
   if (!answer) return inputFormCard(m, lang, ctx);
   const at = localDateTime(s, new Date(answer.data.submittedAt));
-  return inputSummaryCard(m, lang, ctx, { answer: answer.data.answer, submittedByName: answer.data.submittedByName, submittedAtLocal: m.meetings.at(at.date, at.time), late: answer.data.late });
+  // The card is shared by the forum's channel: the refresh after an answer keeps the
+  // thank-you the answerer just saw (it speaks to the forum, "ert inspel"), for a while.
+  const justSaved = s.clock().getTime() - Date.parse(answer.data.submittedAt) < THANKS_SHOWN_MS;
+  return inputSummaryCard(
+    m,
+    lang,
+    ctx,
+    { answer: answer.data.answer, submittedByName: answer.data.submittedByName, submittedAtLocal: m.meetings.at(at.date, at.time), late: answer.data.late },
+    justSaved ? m.inputs.thanks : undefined,
+  );
 }
+
+const THANKS_SHOWN_MS = 15 * 60_000;
 
 /** Renders the inspel feature's notices (ids in the job; text and cards made here). */
 export async function renderInputNotice(s: Services, job: NotifyJob, m: Catalog, lang: Lang): Promise<Partial<Activity> | null> {

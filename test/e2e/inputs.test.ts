@@ -236,8 +236,8 @@ describe('a forum answers its inspel card in place, edits it, and the status fol
     await stack.pressAction('Skicka inspel', { message: card });
 
     // The bot answers the invoke with the summary, thanks on top, and the client draws it in
-    // place of the form. The notify worker then re-renders the card for everyone (without
-    // the thanks): wait for that, then read the summary that stays.
+    // place of the form. The notify worker then re-renders the card for everyone (keeping
+    // the thanks, which speaks to the forum): wait for that, then read the summary that stays.
     const invoke = await lastInvoke(stack, 'input.submit', toBot);
     expect(invoke.status).toBe(200);
     expect(invoke.response).toContain(THANKS);
@@ -245,6 +245,7 @@ describe('a forum answers its inspel card in place, edits it, and the status fol
     await cardUpdated(stack, card.id, fromBot);
     const summary = await stack.waitForBotMessage((m) => m.id === card.id && m.text.includes(`${FORUM}: inspel inför ${MEETING}`), STEP_MS);
     expect(summary.text).toContain(`${FORUM}: inspel inför ${MEETING}`);
+    expect(summary.text).toContain(THANKS);
     expect(summary.text).toContain(`Svar från ${PG.currentUser.name},`);
     expect(summary.text).toContain('Berga · Sämre');
     expect(summary.text).toContain(FIRST_SITUATION);

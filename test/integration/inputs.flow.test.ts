@@ -114,6 +114,8 @@ describe('the inspel cycle', () => {
     const updates = t.connector.received.filter((r) => r.method === 'PUT' && r.conversationId === forums[0]!.channelId);
     expect(updates.length).toBeGreaterThanOrEqual(1);
     expect(cardJson(updates.at(-1)!)).toContain('Bättre');
+    // The refresh everyone sees keeps the thank-you the answerer was shown (it speaks to the forum).
+    expect(cardJson(updates.at(-1)!)).toContain('Tack! Ert inspel är sparat.');
   });
 
   it('refuses personal data and changes nothing', async () => {
