@@ -217,6 +217,38 @@ describe('the agenda and publishing', () => {
     expect(history.length).toBe((await current()).version);
   });
 
+  it('another late answer and Sammanställ igen: the chair’s edits carry over to the new agenda', async () => {
+    const edited = (await current()).data.agenda;
+    const removedId = edited.notOnAgenda.find((i) => i.removed)!.id;
+    const res = await t.post(
+      invokeExecute(channel(t.connector.url, forumChannel(13), 'Forum 13'), MEMBER, 'input.submit', {
+        meetingId: w.meetingId,
+        forumId: w.forumIds[13],
+        trend_0: 'battre',
+        situation_0: 'Ännu ett sent inspel.',
+        themes: 'narkotika',
+        q1: 'Hur går det med belysningen i tunneln?',
+        q1prio: 'hog',
+        sensitivity: 'oppen',
+      }),
+    );
+    expect(body(res)).toContain('Tack! Ert inspel är sparat.');
+    await drained(t);
+    await t.post(invokeExecute(chairChat(), CHAIR, 'lagesbild.compile', { meetingId: w.meetingId }));
+    await drained(t);
+    const after = (await current()).data;
+    expect(after.agenda.contentHash).not.toBe(edited.contentHash);
+    expect(after.chairEdited).toBe(true);
+    expect(after.agenda.status).toBe('proposed');
+    // The renamed, shortened item keeps the chair's place, title and time; the set-aside one stays aside.
+    const renamed = after.agenda.items.find((i) => i.title === 'Lägesbilden, kort');
+    expect(renamed).toMatchObject({ minutes: 15 });
+    expect(after.agenda.items.findIndex((i) => i.title === 'Lägesbilden, kort')).toBe(edited.items.findIndex((i) => i.title === 'Lägesbilden, kort'));
+    expect(after.agenda.items.some((i) => i.id === removedId)).toBe(false);
+    expect(after.agenda.notOnAgenda.find((i) => i.id === removedId)?.removed).toBe(true);
+    expect(body(await t.post(invokeExecute(chairChat(), CHAIR, 'lagesbild.show', { meetingId: w.meetingId })))).toContain('Lägesbilden, kort – 15 min');
+  });
+
   it('a non-chair pressing the buttons is refused and nothing changes', async () => {
     const v = (await current()).version;
     await t.post(message(memberChat(), MEMBER, 'hjälp'));

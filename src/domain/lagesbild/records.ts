@@ -36,6 +36,8 @@ export const agendaRecordSchema = z.object({
   snapshotVersion: z.number().int().min(1),
   /** The last publication to the steering channel, null before the first. */
   published: publicationSchema.nullable(),
+  /** A chair has changed it (moved, removed, restored, edited): a recompile carries the changes over. */
+  chairEdited: z.boolean().default(false),
 });
 export type AgendaRecord = z.infer<typeof agendaRecordSchema>;
 

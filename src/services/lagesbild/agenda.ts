@@ -42,5 +42,6 @@ export async function editAgenda(s: Services, meetingId: string, expectedVersion
   const current = await s.repos.agendas.require(meetingId);
   if (current.version !== expectedVersion) throw staleWrite('agenda', meetingId, current.version);
   const agenda = applyEdit(current.data.agenda, edit);
-  return s.repos.agendas.update(meetingId, expectedVersion, { ...current.data, agenda }, actor.id, `agenda-${edit.kind}`);
+  const chairEdited = current.data.chairEdited || edit.kind !== 'approve';
+  return s.repos.agendas.update(meetingId, expectedVersion, { ...current.data, agenda, chairEdited }, actor.id, `agenda-${edit.kind}`);
 }

@@ -10,6 +10,7 @@
  */
 import { safeJobId } from '../../../jobs/queues.js';
 import { proposeAgenda } from '../../domain/agenda/agenda.js';
+import { carryAgendaEdits } from '../../domain/agenda/carry.js';
 import { conversationKey } from '../../domain/conversation.js';
 import { answerId } from '../../domain/inputs/storedAnswer.js';
 import { defaultThemes } from '../../domain/inputs/themes.js';
@@ -212,16 +213,22 @@ async function storeSnapshot(s: Services, meetingId: string, snapshot: Lagesbild
   return { record: record!, changed };
 }
 
-/** The agenda proposed from the steering version, when the snapshot is new (a chair's edits of the same snapshot stay). */
+/**
+ * The agenda proposed from the steering version, when the snapshot is new. A chair's edits
+ * of the same snapshot stay; edits of an earlier one carry over to the new proposal.
+ */
 async function proposeAgendaFor(s: Services, record: Stored<LagesbildRecord>): Promise<void> {
   const snapshot = record.data.snapshot;
   await s.repos.agendas.mutate(record.id, COMPILE_ACTOR, 'propose', (cur) => {
     if (cur && cur.agenda.contentHash === snapshot.contentHash) return null;
+    const proposed = proposeAgenda(viewFor(snapshot, 'steering'), { meetingMinutes: s.config.AGENDA_MINUTES });
+    const chairEdited = cur?.chairEdited ?? false;
     return {
       meetingId: record.id,
-      agenda: proposeAgenda(viewFor(snapshot, 'steering'), { meetingMinutes: s.config.AGENDA_MINUTES }),
+      agenda: cur && chairEdited ? carryAgendaEdits(cur.agenda, proposed) : proposed,
       snapshotVersion: record.version,
       published: cur?.published ?? null,
+      chairEdited,
     };
   });
 }
