@@ -37,6 +37,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // The calendar test's bot process talks HTTPS to FakeGraph (it inherits NODE_EXTRA_CA_CERTS).
+          globalSetup: ['./test/support/tlsGlobalSetup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1038,11 +1038,14 @@ function fullTestName(task: NamedTask): string {
 /**
  * Vitest wiring: starts one stack for the file (beforeAll), stops it (afterAll), and on a
  * failed test writes test-results/e2e/<file > suite > test>.png and prints the bot's output.
+ *
+ * `opts` may also be a function, called in that beforeAll: for options known only once an
+ * earlier beforeAll has run (e.g. the env pointing at a fake server started there).
  */
-export function useE2EStack(opts: StackOptions = {}): { readonly stack: Stack } {
+export function useE2EStack(opts: StackOptions | (() => StackOptions | Promise<StackOptions>) = {}): { readonly stack: Stack } {
   let stack: Stack | undefined;
   beforeAll(async () => {
-    stack = await startStack(opts);
+    stack = await startStack(typeof opts === 'function' ? await opts() : opts);
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
