@@ -11,7 +11,6 @@
 // Graph's event creates are held until the three invitations are on screen without the join
 // button, so the update in place is what is tested (otherwise a fast Graph could win the race
 // and the card would be posted with the button already).
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Locator, Route } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { FakeGraph, type FakeEvent } from '../support/fakeGraph.js';
@@ -39,28 +38,6 @@ async function eventually<T>(what: string, timeoutMs: number, probe: () => Promi
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(200);
   }
-}
-
-/**
- * Holds every event create (POST …/events) until `open()`; token, directory and other calls
- * pass. Wraps FakeGraph's request handler (looked up per request by its server callback).
- */
-function holdEventCreates(fake: FakeGraph): { open(): void; held(): number } {
-  type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-  const f = fake as unknown as { handle: Handler };
-  if (typeof f.handle !== 'function') throw new Error('FakeGraph has no handle(req, res) to wrap: update holdEventCreates');
-  const handle = f.handle.bind(fake);
-  let release: () => void = () => undefined;
-  const gate = new Promise<void>((r) => (release = r));
-  let held = 0;
-  f.handle = async (req, res) => {
-    if (req.method === 'POST' && /^\/v1\.0\/users\/[^/?]+\/events(\?|$)/.test(req.url ?? '')) {
-      held++;
-      await gate;
-    }
-    return handle(req, res);
-  };
-  return { open: () => release(), held: () => held };
 }
 
 /** The join URL of a card as the bot sent it (Action.OpenUrl titled "Anslut till Teams-mötet"). */
@@ -98,12 +75,12 @@ const updatesOf = (stack: Stack, activityId: string) =>
 
 describe('calendar: confirming the plan puts Teams meetings in Outlook and the join link on the cards', () => {
   let fake: FakeGraph | undefined;
-  let hold: ReturnType<typeof holdEventCreates> | undefined;
+  let hold: ReturnType<FakeGraph['holdRequests']> | undefined;
 
   beforeAll(async () => {
     fake = await FakeGraph.start({ tenantId: PG.tenantId, mailboxes: [ORGANIZER] });
     for (const p of PEOPLE) fake.addUser({ id: p.aadObjectId, displayName: p.name, mail: p.email, userPrincipalName: p.userPrincipleName });
-    hold = holdEventCreates(fake);
+    hold = fake.holdRequests((r) => r.method === 'POST' && r.path.endsWith('/events'));
   });
   // Registered before useE2EStack's: vitest runs after-hooks in reverse, so the stack stops first.
   afterAll(async () => {

@@ -89,6 +89,7 @@ export class FakeGraph {
   private readonly stored: Stored[] = [];
   private readonly attempts = new Map<string, number>();
   private readonly heldResponses: ServerResponse[] = [];
+  private readonly gates: { match: (req: { method: string; path: string }) => boolean; opened: Promise<void>; held: number }[] = [];
   private readonly tally = { creates: 0, updates: 0, cancels: 0 };
   private readonly identity: FakeIdentity;
   private server?: Server;
@@ -171,6 +172,23 @@ export class FakeGraph {
     return { status: 503, headers: retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }, body: graphError('ServiceUnavailable', 'Service Unavailable') };
   }
 
+  /**
+   * Matching requests wait, unhandled, until `open()`, then are handled as usual: to look
+   * at a state that is normally too brief (e.g. a card before its event exists).
+   */
+  holdRequests(match: (req: { method: string; path: string }) => boolean): { open(): void; held(): number } {
+    let open: () => void = () => undefined;
+    const gate = { match, opened: new Promise<void>((resolve) => (open = resolve)), held: 0 };
+    this.gates.push(gate);
+    return {
+      open: () => {
+        this.gates.splice(this.gates.indexOf(gate), 1);
+        open();
+      },
+      held: () => gate.held,
+    };
+  }
+
   async stop(): Promise<void> {
     for (const res of this.heldResponses.splice(0)) res.destroy();
     this.server?.closeAllConnections();
@@ -190,6 +208,10 @@ export class FakeGraph {
     const identity = !url.pathname.startsWith('/v1.0/');
     const body: { value?: unknown; error?: Reply } = identity ? redactForm(raw) : parseJson(raw, req.headers['content-type']);
 
+    for (const gate of this.gates.filter((g) => g.match({ method, path }))) {
+      gate.held++;
+      await gate.opened;
+    }
     const key = `${method} ${identity ? url.pathname : path}${method === 'POST' && !identity ? ` ${raw}` : ''}`;
     const attempt = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempt);
