@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { STEERING_ID } from '../domain/steering.js';
 import { steeringRosterChanged } from '../services/calendar/steeringRosterChanged.js';
 import type { Services } from '../services/services.js';
@@ -37,4 +37,32 @@ export async function rosterChanged(s: Services, ctx: TurnContext): Promise<void
   const removedAadIds = (ctx.activity.membersRemoved ?? []).flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
   const occasion = String(ctx.activity.id ?? s.clock().getTime()).replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 60);
   await steeringRosterChanged(s, { teamId, removedAadIds, occasion });
+}
+
+const ROSTER_PAGE = 500;
+const ROSTER_MAX_PAGES = 20;
+
+/**
+ * Everyone in this conversation's roster (Teams' paged members) becomes a known person,
+ * so a chair can make them an action item's owner before they have said anything to the
+ * bot. Best effort: a roster Teams will not give is logged, never a failed turn.
+ */
+export async function importRoster(s: Services, ctx: TurnContext): Promise<number> {
+  let known = 0;
+  try {
+    let token: string | undefined;
+    for (let page = 0; page < ROSTER_MAX_PAGES; page++) {
+      const result = await TeamsInfo.getPagedMembers(ctx, ROSTER_PAGE, token);
+      for (const m of result.members) {
+        if (!m.aadObjectId || !m.name) continue;
+        await s.repos.people.seen(m.aadObjectId, m.name);
+        known++;
+      }
+      token = result.continuationToken;
+      if (!token) break;
+    }
+  } catch (e) {
+    s.log.warn({ err: (e as Error).message, conversation: ctx.activity.conversation?.conversationType }, 'roster not available');
+  }
+  return known;
 }

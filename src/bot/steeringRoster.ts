@@ -38,7 +38,10 @@ export function createSteeringRoster(s: Services, adapter: TeamsAdapter): Roster
         }
       });
       if (failure) throw failure instanceof Error ? failure : new Error('roster request failed');
-      return members.flatMap((m): RosterMember[] => (m.aadObjectId ? [{ aadObjectId: m.aadObjectId, name: m.name || undefined }] : []));
+      const roster = members.flatMap((m): RosterMember[] => (m.aadObjectId ? [{ aadObjectId: m.aadObjectId, name: m.name || undefined }] : []));
+      // They are the steering group: known people, so chairs can make them action item owners.
+      for (const m of roster) if (m.name) await s.repos.people.seen(m.aadObjectId, m.name);
+      return roster;
     },
   };
 }

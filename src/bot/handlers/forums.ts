@@ -8,6 +8,7 @@ import { forumFormSchema, forumIdFromName, type ForumRecord } from '../../domain
 import { can } from '../../domain/roles.js';
 import { conversationKindOf } from '../activity.js';
 import { zodFieldErrors } from '../fieldErrors.js';
+import { importRoster } from '../membership.js';
 import { replyCard, replyText } from '../reply.js';
 import type { RequestContext } from '../requestContext.js';
 
@@ -101,6 +102,7 @@ export async function saveForum(rc: RequestContext, data: VerbData<'forum.save'>
     memberIds: [],
   };
   const saved = await rc.s.repos.forums.create(id, record, rc.actorId, 'register');
+  await importRoster(rc.s, ctx);
   return forumSummaryCard(rc.m, saved.data, saved.version, rc.m.forum.saved(saved.data.name));
 }
 

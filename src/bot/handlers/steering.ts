@@ -1,6 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { STEERING_ID } from '../../domain/steering.js';
 import { conversationKindOf } from '../activity.js';
+import { importRoster } from '../membership.js';
 import { replyText } from '../reply.js';
 import type { RequestContext } from '../requestContext.js';
 
@@ -18,6 +19,7 @@ export async function registerSteering(rc: RequestContext, ctx: TurnContext): Pr
     memberIds: [],
   }));
   await replyText(ctx, previous ? rc.m.steering.moved : rc.m.steering.registered);
+  await importRoster(rc.s, ctx);
 }
 
 /** `lägg till ordförande @namn`: the mentioned user becomes a chair (chairs only). */
