@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { approveAgenda } from '../../src/domain/agenda/edits.js';
+import { pruneAgendasBefore } from '../../src/services/privacy/agendaRetention.js';
 import { pruneSnapshotsBefore } from '../../src/services/privacy/snapshotRetention.js';
-import { MARK, meetingSnapshots } from '../unit/lagesbild/fixture.js';
+import { agendaOf, MARK, meetingSnapshots } from '../unit/lagesbild/fixture.js';
 import { makeTestServices, type TestServices } from '../support/services.js';
 
 /**
@@ -52,5 +54,40 @@ describe('pruneSnapshotsBefore', () => {
 
     expect(await pruneSnapshotsBefore(s, cutoff)).toBe(0);
     expect((await s.repos.lagesbilder.require('2027-2')).version).toBe(3);
+  });
+});
+
+describe('pruneAgendasBefore', () => {
+  it('an old meeting’s agenda, its published copy and every kept version lose intern text; a recent one is untouched; idempotent', async () => {
+    const { s } = ts;
+    const { s1, s2 } = meetingSnapshots();
+    const recent = { ...s1, compiledAt: '2029-05-01T10:00:00.000Z' };
+    await s.repos.lagesbilder.create('2027-2', { meetingId: '2027-2', snapshot: s2, stale: false, staleSince: null }, 'compile');
+    await s.repos.lagesbilder.create('2027-1', { meetingId: '2027-1', snapshot: recent, stale: false, staleSince: null }, 'compile');
+    const proposed = agendaOf(s2);
+    const approved = approveAgenda(proposed);
+    await s.repos.agendas.create('2027-2', { meetingId: '2027-2', agenda: proposed, snapshotVersion: 1, published: null, chairEdited: false }, 'compile');
+    await s.repos.agendas.update(
+      '2027-2',
+      1,
+      { meetingId: '2027-2', agenda: approved, snapshotVersion: 1, published: { at: '2027-05-18T10:00:00Z', by: 'chair', snapshotVersion: 1, contentHash: s2.contentHash, agenda: approved }, chairEdited: false },
+      'chair',
+    );
+    await s.repos.agendas.create('2027-1', { meetingId: '2027-1', agenda: agendaOf(recent), snapshotVersion: 1, published: null, chairEdited: false }, 'compile');
+
+    const cutoff = new Date('2027-06-01T00:00:00Z');
+    expect(await pruneAgendasBefore(s, cutoff)).toBe(1);
+    const current = await s.repos.agendas.require('2027-2');
+    for (const text of [JSON.stringify(current.data), ...(await s.repos.agendas.history('2027-2')).map((h) => JSON.stringify(h.data))]) {
+      expect(text).not.toContain(MARK.intern);
+      expect(text).toContain(MARK.oppen);
+    }
+    expect(current.data.agenda.status).toBe('approved');
+    expect(current.data.published?.agenda.items.length).toBe(approved.items.length);
+    expect(JSON.stringify((await s.repos.agendas.require('2027-1')).data)).toContain(MARK.intern);
+
+    const version = current.version;
+    expect(await pruneAgendasBefore(s, cutoff)).toBe(0);
+    expect((await s.repos.agendas.require('2027-2')).version).toBe(version);
   });
 });

@@ -1,5 +1,6 @@
 import { utcToZoned, zonedToUtc } from '../../domain/calendar/zonedTime.js';
 import type { Services } from '../services.js';
+import { pruneAgendasBefore } from './agendaRetention.js';
 import { pruneSnapshotsBefore } from './snapshotRetention.js';
 
 /** The instant RETENTION_MONTHS calendar months before `now` (Stockholm wall clock, midnight). */
@@ -18,13 +19,14 @@ export interface RetentionResult {
   cutoff: string;
   answersDeleted: number;
   snapshotsPruned: number;
+  agendasPruned: number;
 }
 
 /**
  * The nightly retention job: forum answers whose last version is older than
  * RETENTION_MONTHS are deleted with every version (the audit trail keeps who changed
- * what and when — field names only, never text); compiled snapshots are then pruned of
- * intern/känslig text by the snapshot store's hook. Idempotent.
+ * what and when — field names only, never text); compiled snapshots and their agendas are
+ * then pruned of intern/känslig text. Idempotent.
  */
 export async function runRetention(s: Services): Promise<RetentionResult> {
   const cutoff = retentionCutoff(s.clock(), s.config.RETENTION_MONTHS, s.config.TIMEZONE);
@@ -41,5 +43,6 @@ export async function runRetention(s: Services): Promise<RetentionResult> {
     }
   }
   const snapshotsPruned = await pruneSnapshotsBefore(s, cutoff);
-  return { cutoff: cutoff.toISOString(), answersDeleted, snapshotsPruned };
+  const agendasPruned = await pruneAgendasBefore(s, cutoff);
+  return { cutoff: cutoff.toISOString(), answersDeleted, snapshotsPruned, agendasPruned };
 }
