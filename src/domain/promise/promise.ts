@@ -79,6 +79,8 @@ export const promiseSchema = z
     /** The chair who fastställde (agreed) it, and when (ISO instant); set by changePromiseStatus. */
     agreedBy: z.string().min(1).optional(),
     agreedAt: z.iso.datetime().optional(),
+    /** Ids of items a chair deleted (ids only), so a new item never reuses one; see actionRemoval.ts. */
+    removedActionIds: z.array(z.string().min(1)).optional(),
   })
   .refine((p) => !isIsoDate(p.periodFrom) || !isIsoDate(p.periodTo) || compareIsoDates(p.periodFrom, p.periodTo) < 0, {
     message: 'endBeforeStart',

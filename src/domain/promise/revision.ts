@@ -4,6 +4,8 @@
  * a card carries the fingerprint of the part it shows instead, and an edit is refused as
  * stale only when that part changed — two owners updating their own items never collide.
  */
+import type { ActionItem } from './promise.js';
+
 export function revisionOf(value: unknown): string {
   const s = JSON.stringify(value) ?? '';
   // Two 32-bit FNV-style hashes: collisions between two versions of one item are negligible.
@@ -16,3 +18,6 @@ export function revisionOf(value: unknown): string {
   }
   return `${h1.toString(36)}${h2.toString(36)}`;
 }
+
+/** The fingerprint an action item's cards carry (update, edit, delete). */
+export const actionRevision = (action: ActionItem): string => revisionOf(action);

@@ -1,18 +1,18 @@
 /**
  * Use-cases of action items (åtgärder): a chair records one (often a meeting's decision),
- * a chair changes its text, owner, due date or commitment, and its owner (or a chair)
- * updates status and the follow-up for a meeting.
+ * a chair changes its text, owner, due date or commitment or deletes it, and its owner
+ * (or a chair) updates status and the follow-up for a meeting.
  *
  * The promise is one record, so writes go through `mutate` (retried when another item
  * changed meanwhile) with the revision of the item the card showed: a change to that
  * item since the card was drawn is refused as a stale write, as with forum answers.
  */
 import { DomainError, notAllowed, notFound, staleWrite } from '../../domain/errors.js';
+import { nextActionId, removeAction } from '../../domain/promise/actionRemoval.js';
 import { applyActionUpdate } from '../../domain/promise/actionStatus.js';
 import type { ActionFormValue, ActionUpdateFormValue } from '../../domain/promise/actionForm.js';
-import { nextId } from '../../domain/promise/currentPromise.js';
 import { actionsOf, findAction, type ActionItem, type CitizenPromise, type Commitment } from '../../domain/promise/promise.js';
-import { revisionOf } from '../../domain/promise/revision.js';
+import { actionRevision } from '../../domain/promise/revision.js';
 import { canEditPromise, canUpdateAction } from '../../domain/promise/transitions.js';
 import type { Stored } from '../../store/versionedRepository.js';
 import type { Services } from '../services.js';
@@ -25,7 +25,7 @@ export interface SavedAction {
   action: ActionItem;
 }
 
-export const actionRevision = (a: ActionItem): string => revisionOf(a);
+export { actionRevision };
 
 function saved(stored: Stored<CitizenPromise> | null, actionId: string): SavedAction {
   const found = stored ? findAction(stored.data, actionId) : undefined;
@@ -39,7 +39,7 @@ export async function createAction(s: Services, promiseId: string, form: ActionF
     if (!p) throw notFound('promise', promiseId);
     if (!canEditPromise(p, actor)) throw notAllowed('add action item');
     if (!p.commitments.some((c) => c.id === form.commitmentId)) throw notFound('commitment', form.commitmentId);
-    actionId = nextId('x', actionsOf(p).map((a) => a.action.id));
+    actionId = nextActionId(p);
     const action: ActionItem = { id: actionId, text: form.text, ownerAadObjectId: form.ownerAadObjectId, ownerName: form.ownerName, due: form.due, status: 'ej_paborjad', followUps: [] };
     return { ...p, commitments: p.commitments.map((c) => (c.id === form.commitmentId ? { ...c, actions: [...c.actions, action] } : c)) };
   });
@@ -102,6 +102,32 @@ export async function updateAction(
   const result = saved(stored, actionId);
   await rescheduleActionReminders(s, result.stored.data, before, result.action);
   return result;
+}
+
+export interface DeletedAction {
+  stored: Stored<CitizenPromise>;
+  /** The item as it was, with the commitment it belonged to. */
+  commitment: Commitment;
+  action: ActionItem;
+}
+
+/**
+ * A chair deletes an item (follow-ups included): refused for non-chairs, an avslutat
+ * promise, an unknown or already deleted id, and a card whose revision of the item is
+ * stale. Its queued reminders are removed; one that is running finds the item gone.
+ */
+export async function deleteAction(s: Services, promiseId: string, actionId: string, rev: string, actor: PromiseActor): Promise<DeletedAction> {
+  if (!actor.isChair) throw notAllowed('delete action item');
+  let removed: { commitment: Commitment; action: ActionItem } | undefined;
+  const stored = await s.repos.promises.mutate(promiseId, actor.id, `action.delete ${actionId}`, (p) => {
+    if (!p) throw notFound('promise', promiseId);
+    const r = removeAction(p, actionId, rev, actor);
+    removed = { commitment: r.commitment, action: r.action };
+    return r.promise;
+  });
+  if (!stored || !removed) throw new DomainError('conflict', 'promise unchanged');
+  await rescheduleActionReminders(s, stored.data, removed.action, undefined);
+  return { stored, ...removed };
 }
 
 export interface OwnedAction {
