@@ -78,6 +78,11 @@ export function actionFormCard(
       },
       fieldError(e.commitment),
     ],
-    [save, execute(t.back, 'promise.show', { promiseId: ctx.promiseId })],
+    [
+      save,
+      // Deleting asks first (actionDeleteCard); the confirmation carries the item's revision.
+      ...(opts.existing ? [execute(t.deleteAction, 'action.deleteAsk', { promiseId: ctx.promiseId, actionId: opts.existing.actionId })] : []),
+      execute(t.back, 'promise.show', { promiseId: ctx.promiseId }),
+    ],
   );
 }

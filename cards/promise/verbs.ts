@@ -30,6 +30,9 @@ export const promiseVerbSchemas = {
   'action.open': z.object({ promiseId: id, actionId: id }),
   'action.update': z.object({ promiseId: id, actionId: id, rev, meetingId: id }).passthrough(),
   'action.mine': z.object({}),
+  // A chair deletes an item: ask first, then confirm with the item's revision shown.
+  'action.deleteAsk': z.object({ promiseId: id, actionId: id }),
+  'action.deleteConfirm': z.object({ promiseId: id, actionId: id, rev }),
   // Målbilder
   'malbild.show': z.object({ district: id }),
   'malbild.edit': z.object({ district: id }),

@@ -75,6 +75,13 @@ export const promiseEn: typeof promiseSv = {
   followUpPlaceholder: 'Short status, e.g. "6 drug searches carried out"',
   count: 'Count (optional)',
   earlierFollowUps: 'Earlier follow-up',
+  // Deleting an action item
+  deleteAction: 'Delete action item',
+  deleteQuestion: (text: string) => `Delete **${text}**? This cannot be undone.`,
+  deleteFollowUps: (count: number) =>
+    count === 1 ? '1 follow-up entry belongs to the action item and is deleted with it.' : `${count} follow-up entries belong to the action item and are deleted with it.`,
+  confirmDelete: 'Yes, delete',
+  keep: 'Keep',
   promiseCreated: (title: string) => `The citizen promise **${title}** was created as a draft.`,
   promiseSaved: 'The promise is saved.',
   promiseAgreed: (title: string) => `**${title}** is agreed.`,
@@ -85,6 +92,9 @@ export const promiseEn: typeof promiseSv = {
   actionUpdated: 'Thank you! Your update is saved.',
   ownerOnly: 'Only the owner of the action item or a chair can change it. Nothing was changed.',
   closedNoChange: 'The promise is closed and cannot be changed. Nothing was changed.',
+  actionDeleted: 'The action item is deleted.',
+  actionRemoved: 'This action item no longer exists: a chair deleted it. Nothing was changed.',
+  actionUnknown: 'There is no such action item in the promise. Nothing was changed.',
   myActionsTitle: 'My action items',
   myActionsNone: 'You have no action items in the citizen promise.',
   decisionsTitle: (meeting: string) => `Decisions and action items – ${meeting}`,

@@ -79,6 +79,13 @@ export const promiseSv = {
   followUpPlaceholder: 'Kort status, t.ex. "6 narkotikasök genomförda"',
   count: 'Antal (valfritt)',
   earlierFollowUps: 'Tidigare uppföljning',
+  // Deleting an action item
+  deleteAction: 'Ta bort åtgärden',
+  deleteQuestion: (text: string) => `Ta bort **${text}**? Det går inte att ångra.`,
+  deleteFollowUps: (count: number) =>
+    count === 1 ? '1 uppföljning hör till åtgärden och tas bort med den.' : `${count} uppföljningar hör till åtgärden och tas bort med den.`,
+  confirmDelete: 'Ja, ta bort',
+  keep: 'Behåll',
   // Results
   promiseCreated: (title: string) => `Medborgarlöftet **${title}** är skapat som utkast.`,
   promiseSaved: 'Löftet är sparat.',
@@ -90,6 +97,9 @@ export const promiseSv = {
   actionUpdated: 'Tack! Din uppdatering är sparad.',
   ownerOnly: 'Bara åtgärdens ansvariga eller en ordförande kan ändra den. Inget har ändrats.',
   closedNoChange: 'Löftet är avslutat och kan inte ändras. Inget har ändrats.',
+  actionDeleted: 'Åtgärden är borttagen.',
+  actionRemoved: 'Åtgärden finns inte längre – en ordförande har tagit bort den. Inget har ändrats.',
+  actionUnknown: 'Det finns ingen sådan åtgärd i löftet. Inget har ändrats.',
   // Lists
   myActionsTitle: 'Mina åtgärder',
   myActionsNone: 'Du har inga åtgärder i medborgarlöftet.',

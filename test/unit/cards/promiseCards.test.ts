@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../../cards/kit.js';
+import { actionDeleteCard } from '../../../cards/promise/actionDeleteCard.js';
 import { actionFormCard } from '../../../cards/promise/actionFormCard.js';
 import { actionUpdateCard } from '../../../cards/promise/actionUpdateCard.js';
 import { commitmentFormCard } from '../../../cards/promise/commitmentFormCard.js';
@@ -83,6 +84,8 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
     ['actionFormCard edit with errors', actionFormCard(m, ctx, { existing: { actionId: 'x1', rev: 'r1' }, values: { text: 'x', owner: 'nobody', due: '2020-01-01' }, errors: { owner: 'unknownOwner', due: 'pastDate', commitment: 'unknownCommitment' } })],
     ['actionFormCard no owners', actionFormCard(m, { ...ctx, owners: [] })],
     ['actionFormCard no commitments', actionFormCard(m, { ...ctx, commitments: [] })],
+    ['actionDeleteCard', actionDeleteCard(m, { promiseId: promise.id, commitment: promise.commitments[0]!, action: promise.commitments[0]!.actions[1]!, rev: 'r' })],
+    ['actionDeleteCard with follow-ups, after a stale write', actionDeleteCard(m, { promiseId: promise.id, commitment: promise.commitments[0]!, action: a1, rev: 'r' }, { banner: m.errors.staleWrite })],
     ['actionUpdateCard', actionUpdateCard(m, lang, { promiseId: promise.id, commitment: promise.commitments[0]!, action: a1, rev: 'r', meetingId: '2026-2', shownStatus: 'pagar' })],
     ['actionUpdateCard other meeting, errors', actionUpdateCard(m, lang, { promiseId: promise.id, commitment: promise.commitments[0]!, action: a1, rev: 'r', meetingId: '2026-3', shownStatus: 'forsenad' }, { values: { count: 'sex' }, errors: { count: 'notANumber', followUp: 'required' }, banner: m.errors.staleWrite })],
     ['myActionsCard', myActionsCard(m, [{ promise, commitment: promise.commitments[0]!, action: a1 }], today, m.promise.followUpRequest('Styrgruppsmöte 2/2026'))],
@@ -124,6 +127,33 @@ describe('medborgarlöfte card details', () => {
     expect(body[dueAt + 1]).toMatchObject({ type: 'TextBlock', color: 'Attention', text: 'Datumet har redan passerat – välj i dag eller senare.' });
     const ownerAt = body.findIndex((e) => e.id === 'owner');
     expect(body[ownerAt + 1]).toMatchObject({ text: 'Välj en ansvarig i listan.' });
+  });
+
+  it('a chair’s edit card offers deleting (asking first); a new item’s card does not', () => {
+    const ctx = { promiseId: 'p', commitments: promise.commitments, owners: OWNERS, today };
+    const edit = actionFormCard(m, ctx, { existing: { actionId: 'x1', rev: 'r1' } });
+    expect(typedNodes(edit).filter((n) => n.verb === 'action.deleteAsk')).toEqual([
+      { type: 'Action.Execute', title: 'Ta bort åtgärden', verb: 'action.deleteAsk', data: { promiseId: 'p', actionId: 'x1' } },
+    ]);
+    for (const json of [actionFormCard(m, ctx), actionFormCard(m, ctx, { decisions: { meetingId: '2026-2', meetingLabel: 'Styrgruppsmöte 2/2026' } })]) {
+      expect(typedNodes(json).filter((n) => n.verb === 'action.deleteAsk')).toEqual([]);
+    }
+  });
+
+  it('the delete confirmation names the item, says it cannot be undone and how many follow-ups go with it', () => {
+    const c = promise.commitments[0]!;
+    const plain = actionDeleteCard(m, { promiseId: 'p', commitment: c, action: action('x2', { text: 'Trygghetsvandring i Berga' }), rev: 'r2' });
+    expect(JSON.stringify(plain)).toContain('Ta bort **Trygghetsvandring i Berga**? Det går inte att ångra.');
+    expect(JSON.stringify(plain)).not.toContain('uppföljning');
+    expect(typedNodes(plain).filter((n) => n.type === 'Action.Execute')).toEqual([
+      { type: 'Action.Execute', title: 'Ja, ta bort', verb: 'action.deleteConfirm', data: { promiseId: 'p', actionId: 'x2', rev: 'r2' }, style: 'destructive' },
+      { type: 'Action.Execute', title: 'Behåll', verb: 'action.edit', data: { promiseId: 'p', actionId: 'x2' } },
+    ]);
+    const one = actionDeleteCard(m, { promiseId: 'p', commitment: c, action: action('x1', { followUps: [followUp('2026-1', 'a')] }), rev: 'r' });
+    expect(JSON.stringify(one)).toContain('1 uppföljning hör till åtgärden och tas bort med den.');
+    const three = action('x1', { followUps: ['2026-1', '2026-2', '2026-3'].map((id) => followUp(id, 'a')) });
+    expect(JSON.stringify(actionDeleteCard(m, { promiseId: 'p', commitment: c, action: three, rev: 'r' }))).toContain('3 uppföljningar hör till åtgärden');
+    expect(JSON.stringify(actionDeleteCard(messages('en'), { promiseId: 'p', commitment: c, action: three, rev: 'r' }))).toContain('3 follow-up entries belong to the action item and are deleted with it.');
   });
 
   it('a channel reminder @mentions the owner by Entra id; a 1:1 reminder does not', () => {

@@ -1,6 +1,6 @@
 /**
- * Action.Execute handlers of action items. Roles are checked here (a chair adds and
- * edits; the owner or a chair updates), again in the services, and identity is the
+ * Action.Execute handlers of action items. Roles are checked here (a chair adds, edits
+ * and deletes; the owner or a chair updates), again in the services, and identity is the
  * activity's aadObjectId — never card data.
  */
 import type { AdaptiveCard } from '../../../../cards/kit.js';
@@ -9,15 +9,15 @@ import { myActionsCard } from '../../../../cards/promise/myActionsCard.js';
 import type { VerbData } from '../../../../cards/verbs.js';
 import { parseActionForm, parseActionUpdateForm } from '../../../domain/promise/actionForm.js';
 import { findAction } from '../../../domain/promise/promise.js';
-import { canUpdateAction } from '../../../domain/promise/transitions.js';
-import { actionsOwnedBy, createAction, editAction, updateAction } from '../../../services/promise/actions.js';
+import { canEditPromise, canUpdateAction } from '../../../domain/promise/transitions.js';
+import { actionsOwnedBy, createAction, deleteAction, editAction, updateAction } from '../../../services/promise/actions.js';
 import { knownOwners } from '../../../services/promise/people.js';
 import { currentFollowUpMeetingId } from '../../../services/promise/followUp.js';
 import { todayOf } from '../../../services/promise/today.js';
 import type { RequestContext } from '../../requestContext.js';
 import { meetingLabel } from '../../../../cards/promise/labels.js';
-import { actorOf, isReason, onStale, requireChair, stringValues } from './guards.js';
-import { actionFormView, actionUpdateView, promiseView } from './views.js';
+import { actorOf, isReason, requireChair, stringValues, viewerOf } from './guards.js';
+import { actionDeleteView, actionFormView, actionUpdateView, missingActionCard, promiseView } from './views.js';
 
 const actionFields = ['text', 'owner', 'due', 'commitment'] as const;
 const updateFields = ['status', 'followUp', 'count'] as const;
@@ -52,6 +52,9 @@ export async function createActionVerb(rc: RequestContext, data: VerbData<'actio
 
 export async function openActionEdit(rc: RequestContext, data: VerbData<'action.edit'>): Promise<AdaptiveCard> {
   requireChair(rc);
+  const promise = await rc.s.repos.promises.require(data.promiseId);
+  // The edit card offers Save and Delete: an avslutat promise gets neither.
+  if (!canEditPromise(promise.data, viewerOf(rc))) return promiseView(rc, data.promiseId, { text: rc.m.promise.closedNoChange, warning: true });
   return actionFormView(rc, data.promiseId, { actionId: data.actionId });
 }
 
@@ -60,13 +63,34 @@ export async function saveActionVerb(rc: RequestContext, data: VerbData<'action.
   const raw = data as Record<string, unknown>;
   const parsed = parseActionForm(raw, await formContext(rc, data.promiseId));
   if (!parsed.ok) return actionFormView(rc, data.promiseId, { actionId: data.actionId, values: stringValues(raw, actionFields), errors: parsed.fieldErrors });
-  return onStale(
-    async () => {
-      await editAction(rc.s, data.promiseId, data.actionId, data.rev, parsed.value, actorOf(rc));
-      return promiseView(rc, data.promiseId, { text: rc.m.promise.actionSaved });
-    },
-    () => actionFormView(rc, data.promiseId, { actionId: data.actionId, banner: rc.m.errors.staleWrite }),
-  );
+  try {
+    await editAction(rc.s, data.promiseId, data.actionId, data.rev, parsed.value, actorOf(rc));
+    return await promiseView(rc, data.promiseId, { text: rc.m.promise.actionSaved });
+  } catch (e) {
+    if (isReason(e, 'stale-write')) return actionFormView(rc, data.promiseId, { actionId: data.actionId, banner: rc.m.errors.staleWrite });
+    // Deleted since the edit card was drawn (actionFormView says so).
+    if (isReason(e, 'not-found') && e.details.entity === 'action') return actionFormView(rc, data.promiseId, { actionId: data.actionId });
+    throw e;
+  }
+}
+
+export async function askDeleteAction(rc: RequestContext, data: VerbData<'action.deleteAsk'>): Promise<AdaptiveCard> {
+  requireChair(rc);
+  return actionDeleteView(rc, data.promiseId, data.actionId);
+}
+
+export async function deleteActionVerb(rc: RequestContext, data: VerbData<'action.deleteConfirm'>): Promise<AdaptiveCard> {
+  requireChair(rc);
+  try {
+    await deleteAction(rc.s, data.promiseId, data.actionId, data.rev, actorOf(rc));
+    return await promiseView(rc, data.promiseId, { text: rc.m.promise.actionDeleted });
+  } catch (e) {
+    // A follow-up written since the confirmation was drawn: ask again with the new count.
+    if (isReason(e, 'stale-write')) return actionDeleteView(rc, data.promiseId, data.actionId, { banner: rc.m.errors.staleWrite });
+    // Already deleted (two chairs), never an item, or the promise closed meanwhile: the view says which.
+    if ((isReason(e, 'not-found') && e.details.entity === 'action') || isReason(e, 'not-allowed')) return actionDeleteView(rc, data.promiseId, data.actionId);
+    throw e;
+  }
 }
 
 /** Refusal for someone who is neither the owner nor a chair: say so, change nothing. */
@@ -77,7 +101,7 @@ function ownerOnlyCard(rc: RequestContext): AdaptiveCard {
 export async function openActionUpdate(rc: RequestContext, data: VerbData<'action.open'>): Promise<AdaptiveCard> {
   const promise = await rc.s.repos.promises.require(data.promiseId);
   const found = findAction(promise.data, data.actionId);
-  if (!found) return promiseView(rc, data.promiseId);
+  if (!found) return missingActionCard(rc, promise.data, data.actionId);
   if (!canUpdateAction(found.action, { isChair: rc.roles.chair, aadObjectId: rc.aadObjectId }, promise.data)) {
     return promise.data.status === 'avslutat' ? card([text(rc.m.promise.closedNoChange, { color: 'Attention' })]) : ownerOnlyCard(rc);
   }
@@ -88,7 +112,7 @@ export async function updateActionVerb(rc: RequestContext, data: VerbData<'actio
   const raw = data as Record<string, unknown>;
   const promise = await rc.s.repos.promises.require(data.promiseId);
   const found = findAction(promise.data, data.actionId);
-  if (!found) return promiseView(rc, data.promiseId);
+  if (!found) return missingActionCard(rc, promise.data, data.actionId);
   if (!canUpdateAction(found.action, { isChair: rc.roles.chair, aadObjectId: rc.aadObjectId }, promise.data)) {
     return promise.data.status === 'avslutat' ? card([text(rc.m.promise.closedNoChange, { color: 'Attention' })]) : ownerOnlyCard(rc);
   }
@@ -102,6 +126,7 @@ export async function updateActionVerb(rc: RequestContext, data: VerbData<'actio
   } catch (e) {
     if (isReason(e, 'stale-write')) return actionUpdateView(rc, data.promiseId, data.actionId, { banner: rc.m.errors.staleWrite });
     if (isReason(e, 'not-allowed')) return ownerOnlyCard(rc);
+    if (isReason(e, 'not-found') && e.details.entity === 'action') return missingActionCard(rc, (await rc.s.repos.promises.require(data.promiseId)).data, data.actionId);
     if (isReason(e, 'invalid-input')) return actionUpdateView(rc, data.promiseId, data.actionId, { values: stringValues(raw, updateFields), errors: e.details.fieldErrors ?? {} });
     throw e;
   }

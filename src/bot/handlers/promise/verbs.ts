@@ -1,6 +1,6 @@
 import type { promiseVerbSchemas } from '../../../../cards/promise/verbs.js';
 import type { VerbHandlers } from '../../verbHandler.js';
-import { createActionVerb, myActions, newAction, openActionEdit, openActionUpdate, saveActionVerb, updateActionVerb } from './actionVerbs.js';
+import { askDeleteAction, createActionVerb, deleteActionVerb, myActions, newAction, openActionEdit, openActionUpdate, saveActionVerb, updateActionVerb } from './actionVerbs.js';
 import { openIndicator, openReading, openStatements, saveIndicatorVerb, saveReadingVerb, saveStatementsVerb, showMalbild } from './malbildVerbs.js';
 import { newPromise, openCommitment, openPromiseEdit, savePromise, saveCommitmentVerb, setPromiseStatus, showFollowUp, showPromise } from './promiseVerbs.js';
 
@@ -22,6 +22,8 @@ export const promiseVerbHandlers: VerbHandlers<keyof typeof promiseVerbSchemas> 
   'action.open': openActionUpdate,
   'action.update': updateActionVerb,
   'action.mine': (rc) => myActions(rc),
+  'action.deleteAsk': askDeleteAction,
+  'action.deleteConfirm': deleteActionVerb,
   'malbild.show': showMalbild,
   'malbild.edit': openStatements,
   'malbild.save': saveStatementsVerb,

@@ -1,13 +1,16 @@
 /** Cards drawn from the store for the current user: the promise, forms prefilled from records. */
 import { actionFormCard, type ActionFormValues } from '../../../../cards/promise/actionFormCard.js';
+import { actionDeleteCard } from '../../../../cards/promise/actionDeleteCard.js';
 import { actionUpdateCard } from '../../../../cards/promise/actionUpdateCard.js';
 import { commitmentFormCard } from '../../../../cards/promise/commitmentFormCard.js';
 import { followUpCard } from '../../../../cards/promise/followUpCard.js';
-import type { AdaptiveCard } from '../../../../cards/kit.js';
+import { card, execute, text, type AdaptiveCard } from '../../../../cards/kit.js';
 import { noPromiseCard, promiseCard } from '../../../../cards/promise/promiseCard.js';
 import type { FieldErrors } from '../../../domain/errors.js';
 import { effectiveStatus } from '../../../domain/promise/actionStatus.js';
-import { findAction } from '../../../domain/promise/promise.js';
+import { wasRemoved } from '../../../domain/promise/actionRemoval.js';
+import { findAction, type CitizenPromise } from '../../../domain/promise/promise.js';
+import { canEditPromise } from '../../../domain/promise/transitions.js';
 import { actionRevision } from '../../../services/promise/actions.js';
 import { buildFollowUp, currentFollowUpMeetingId, reportLinks } from '../../../services/promise/followUp.js';
 import { knownOwners } from '../../../services/promise/people.js';
@@ -29,6 +32,16 @@ export async function promiseView(rc: RequestContext, promiseId?: string, lead?:
     others,
     ...(lead ? { lead: lead.text, leadIsWarning: lead.warning ?? false } : {}),
   });
+}
+
+/** Why an item id names no item: a chair deleted it (its cards live on), or it never did (forged). */
+export function missingActionText(rc: RequestContext, promise: Pick<CitizenPromise, 'removedActionIds'>, actionId: string): string {
+  return wasRemoved(promise, actionId) ? rc.m.promise.actionRemoved : rc.m.promise.actionUnknown;
+}
+
+/** The answer to an owner's button on a missing item: say so, show nothing of the promise, change nothing. */
+export function missingActionCard(rc: RequestContext, promise: Pick<CitizenPromise, 'removedActionIds'>, actionId: string): AdaptiveCard {
+  return card([text(missingActionText(rc, promise, actionId), { color: 'Attention' })], [execute(rc.m.promise.myActions, 'action.mine', {})]);
 }
 
 export async function commitmentFormView(
@@ -66,7 +79,7 @@ export async function actionFormView(
 ): Promise<AdaptiveCard> {
   const promise = await rc.s.repos.promises.require(promiseId);
   const found = opts.actionId ? findAction(promise.data, opts.actionId) : undefined;
-  if (opts.actionId && !found) return promiseView(rc, promiseId);
+  if (opts.actionId && !found) return promiseView(rc, promiseId, { text: missingActionText(rc, promise.data, opts.actionId), warning: true });
   const ctx = { promiseId, commitments: promise.data.commitments, owners: await knownOwners(rc.s), today: todayOf(rc.s) };
   const values: ActionFormValues | undefined =
     opts.values ??
@@ -92,7 +105,7 @@ export async function actionUpdateView(
 ): Promise<AdaptiveCard> {
   const promise = await rc.s.repos.promises.require(promiseId);
   const found = findAction(promise.data, actionId);
-  if (!found) return promiseView(rc, promiseId);
+  if (!found) return missingActionCard(rc, promise.data, actionId);
   const meetingId = await currentFollowUpMeetingId(rc.s);
   return actionUpdateCard(
     rc.m,
@@ -100,6 +113,15 @@ export async function actionUpdateView(
     { promiseId, commitment: found.commitment, action: found.action, rev: actionRevision(found.action), meetingId, shownStatus: effectiveStatus(found.action, todayOf(rc.s)) },
     { ...opts },
   );
+}
+
+/** A chair's confirmation before deleting an item, drawn from the newest version (chairs only: the caller checks). */
+export async function actionDeleteView(rc: RequestContext, promiseId: string, actionId: string, opts: { banner?: string } = {}): Promise<AdaptiveCard> {
+  const promise = await rc.s.repos.promises.require(promiseId);
+  if (!canEditPromise(promise.data, viewerOf(rc))) return promiseView(rc, promiseId, { text: rc.m.promise.closedNoChange, warning: true });
+  const found = findAction(promise.data, actionId);
+  if (!found) return promiseView(rc, promiseId, { text: missingActionText(rc, promise.data, actionId), warning: true });
+  return actionDeleteCard(rc.m, { promiseId, commitment: found.commitment, action: found.action, rev: actionRevision(found.action) }, opts);
 }
 
 export async function followUpView(rc: RequestContext, promiseId: string | undefined, meetingId: string | undefined, scope: 'meeting' | 'period'): Promise<AdaptiveCard> {
