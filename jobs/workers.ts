@@ -15,7 +15,15 @@ export interface Workers {
 }
 
 /** Starts one worker per queue. Any number of processes may run these against one Redis. */
-export function startWorkers(s: Services, connection: ConnectionOptions, sender: OutboundSender, limiter?: ConversationRateLimiter, calendar?: CalendarDeps): Workers {
+export interface WorkerOptions {
+  /** Teams' per-conversation limits (a sliding window per conversation in Redis). */
+  limiter?: ConversationRateLimiter;
+  /** Microsoft Graph configured: the calendar worker runs. */
+  calendar?: CalendarDeps;
+}
+
+export function startWorkers(s: Services, connection: ConnectionOptions, sender: OutboundSender, opts: WorkerOptions = {}): Workers {
+  const { limiter, calendar } = opts;
   const prefix = s.config.QUEUE_PREFIX;
   // A crashed worker's jobs go back to waiting once its lock lapses (stalled check).
   const lockDuration = s.config.WORKER_LOCK_SECONDS * 1000;
@@ -24,7 +32,8 @@ export function startWorkers(s: Services, connection: ConnectionOptions, sender:
   const notify: Worker = new Worker(queueNames.notify, createNotifyProcessor(s, sender, () => notify, limiter), {
     ...common,
     concurrency: 8,
-    // The global limit (per app per tenant); the per-conversation one is the limiter above.
+    // The global limit (per app per tenant) is kept by the sender's pacer, right before each
+    // request; this coarse bound on job starts stays as a backstop (and lets a 429 pause the queue).
     limiter: { max: s.config.NOTIFY_RATE_PER_SECOND, duration: 1_000 },
   });
   const actions = new Worker(queueNames.actions, createActionReminderProcessor(s), { ...common, concurrency: 4 });

@@ -15,6 +15,7 @@ import { createServices, type Services } from './services/services.js';
 import { RedisBotStorage } from './store/botStorage.js';
 import { Keys } from './store/keys.js';
 import { ConversationRateLimiter } from './store/conversationRateLimiter.js';
+import { SendPacer } from './store/sendPacer.js';
 import { createQueueRedis, createStoreRedis, redisIsReachable, redisTarget, type RedisClient } from './store/redis.js';
 import { checkRedisSettings } from './store/redisSettings.js';
 
@@ -56,7 +57,9 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
     workerRedis.on('error', () => undefined);
     const graph = graphSettings(config);
     const calendar = graph ? { api: createGraphCalendar(graph), roster: createSteeringRoster(services, adapter) } : undefined;
-    workers = startWorkers(services, workerRedis, createSender(services, adapter), limiter, calendar);
+    // Every outbound request is spaced evenly under Teams' global limit, across all workers.
+    const pacer = new SendPacer(redis, keys, config.NOTIFY_RATE_PER_SECOND);
+    workers = startWorkers(services, workerRedis, createSender(services, adapter, pacer), { limiter, calendar });
     scheduler = startScheduler(services, redis);
   }
 

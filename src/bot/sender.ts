@@ -2,10 +2,11 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { OutboundSender } from '../../jobs/processors/notify.js';
 import type { Services } from '../services/services.js';
+import type { SendPacer } from '../store/sendPacer.js';
 import { renderNotice } from './notices.js';
 
 /** Sends queued notices through the adapter (the only proactive path to Teams). */
-export function createSender(s: Services, adapter: TeamsAdapter): OutboundSender {
+export function createSender(s: Services, adapter: TeamsAdapter, pacer?: SendPacer): OutboundSender {
   return {
     async send(job, reference, locale, existing) {
       const activity = await renderNotice(s, job, locale);
@@ -21,6 +22,8 @@ export function createSender(s: Services, adapter: TeamsAdapter): OutboundSender
       await adapter.continueConversationAsync(s.config.BOT_ID ?? '', target as Partial<ConversationReference>, async (ctx) => {
         try {
           prepareClient(ctx, s.config.CONNECTOR_TIMEOUT_SECONDS * 1000);
+          // As late as possible: the spacing Teams sees is the spacing of these requests.
+          await pacer?.pace();
           if (existing) {
             await ctx.updateActivity({ ...activity, id: existing.activityId });
             id = existing.activityId;

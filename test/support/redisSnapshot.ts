@@ -41,8 +41,8 @@ export async function snapshotKeys(redis: RedisClient, prefixes: string[], exclu
   return out;
 }
 
-/** BullMQ's own bookkeeping (stalled check, queue meta, rate-limiter window): not data. */
-export const isQueueBookkeeping = (key: string): boolean => /:(stalled-check|meta|limiter)$/.test(key);
+/** BullMQ's own bookkeeping (stalled check, queue meta, rate-limiter window) and the send pacer's next slot: not data. */
+export const isQueueBookkeeping = (key: string): boolean => /:(stalled-check|meta|limiter)$/.test(key) || /:pacer:notify$/.test(key);
 
 /** Keys added, removed or changed between two snapshots. */
 export function diffSnapshots(before: Map<string, string>, after: Map<string, string>): string[] {
