@@ -4,7 +4,8 @@ import { meetingTimeline } from '../../src/domain/calendar/timeline.js';
 import { answerId } from '../../src/domain/inputs/storedAnswer.js';
 import { compileJobId, requestCompile } from '../../src/services/lagesbild/compile.js';
 import { CHAIR, MEMBER, channel, invokeExecute, message, mentionMessage } from '../support/activities.js';
-import { actionData, CHAIR_CHAT, cardOf, drained, forumChannel, isCard, linksOf, MARK, posts, setUpWorld, STEERING, updatesOf, type World } from '../support/lagesbild.js';
+import { CHAIR_CHAT, cardOf, drained, forumChannel, isCard, linksOf, MARK, posts, setUpWorld, STEERING, updatesOf, type World } from '../support/lagesbild.js';
+import { actionData } from '../support/cardData.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
 
 /**

@@ -5,6 +5,7 @@ import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
 import { FakeConnector } from '../support/fakeConnector.js';
 import type { TestClock } from '../support/services.js';
 import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, post } from '../support/activities.js';
+import { actionData } from '../support/cardData.js';
 
 /**
  * Black box: the real server, Teams-shaped activities to /api/messages, the fake Bot
@@ -23,20 +24,6 @@ type Card = { body: unknown[]; actions?: unknown[] };
 const cardOf = (res: { body: unknown }) => (res.body as { value: Card }).value;
 const textOf = (res: { body: unknown }) => JSON.stringify(cardOf(res));
 
-/** Data of the first Action.Execute with this verb anywhere in a card. */
-function actionData(card: unknown, verb: string): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, unknown>);
-    for (const v of Object.values(o)) walk(v);
-  };
-  walk(card);
-  if (!found[0]) throw new Error(`no ${verb} in card`);
-  return found[0];
-}
 
 beforeAll(async () => {
   t = await startTestRuntime({ now: new Date('2027-03-01T09:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId, PUBLIC_URL: 'https://samverkan.example.se', LINK_SECRET: 'x'.repeat(40), REPORT_LINK_TTL_MINUTES: '60' } });

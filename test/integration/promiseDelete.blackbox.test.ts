@@ -9,6 +9,7 @@ import { sendActionReminder } from '../../src/services/promise/reminders.js';
 import { CHAIR, MEMBER, channel, invokeExecute, message } from '../support/activities.js';
 import { chair, ownerActor, seedAction, seedPromise } from '../support/promise.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
+import { actionData } from '../support/cardData.js';
 
 /**
  * Black box: a chair deletes an action item from its edit card, through a confirmation.
@@ -33,20 +34,6 @@ const otherChat = () => ({ conversationId: 'a:other-d', conversationType: 'perso
 const stored = () => t.runtime.services.repos.promises.require(promiseId);
 const reminderJob = (actionId: string, kind: 'due7' | 'due0', due: string) => t.runtime.services.queues.actions.getJob(actionReminderJobId(promiseId, actionId, kind, due));
 
-/** Data of the first Action.Execute with this verb anywhere in a card. */
-function actionData(card: unknown, verb: string): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, unknown>);
-    for (const v of Object.values(o)) walk(v);
-  };
-  walk(card);
-  if (!found[0]) throw new Error(`no ${verb} in card`);
-  return found[0];
-}
 
 beforeAll(async () => {
   t = await startTestRuntime({ now: new Date('2027-03-01T09:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId } });

@@ -92,20 +92,6 @@ export const isCard = (r: CapturedActivity) => !!r.activity.attachments?.length;
 export const posts = (t: TestRuntime, conversationId: string) => t.connector.received.filter((r) => r.conversationId === conversationId && r.method === 'POST');
 export const updatesOf = (t: TestRuntime, conversationId: string, activityId: string) => t.connector.received.filter((r) => r.conversationId === conversationId && r.method === 'PUT' && r.replyToId === activityId);
 
-/** Data of the first Action.Execute with this verb anywhere in a card. */
-export function actionData(cardJson: unknown, verb: string): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    const o = n as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, unknown>);
-    for (const v of Object.values(o)) walk(v);
-  };
-  walk(cardJson);
-  if (!found[0]) throw new Error(`no ${verb} in card`);
-  return found[0];
-}
 
 /** The OpenUrl links of a card. */
 export function linksOf(cardJson: unknown): string[] {
