@@ -1,17 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import { inputProgressCard } from '../../../../cards/inputs/inputCard.js';
 import type { Command } from '../../../domain/commands.js';
-import { DomainError } from '../../../domain/errors.js';
 import { meetingTitle, type MeetingRecord } from '../../../domain/meeting.js';
 import { inputStatus } from '../../../services/inputs/answers.js';
 import { retryFailedNotifications } from '../../../services/inputs/deliveryFailures.js';
-import { resolveMeeting } from '../../../services/inputs/meetingContext.js';
 import { promptForums } from '../../../services/inputs/prompts.js';
 import { remindForums } from '../../../services/inputs/reminders.js';
 import type { Stored } from '../../../store/versionedRepository.js';
 import { deadlineText } from '../../inputNotices.js';
 import { replyCard, replyText } from '../../reply.js';
 import type { RequestContext } from '../../requestContext.js';
+import { meetingFor } from '../meetingArg.js';
 
 export type InputsCommand = Extract<Command, { name: 'iAmContact' | 'sendPrompts' | 'remind' | 'status' | 'retryFailed' }>;
 
@@ -44,18 +43,6 @@ export async function inputsCommand(rc: RequestContext, ctx: TurnContext, cmd: I
   }
 }
 
-/** The meeting named in the command, or the next one; tells the user when there is none. */
-async function meetingFor(rc: RequestContext, ctx: TurnContext, arg: string | undefined): Promise<Stored<MeetingRecord> | null> {
-  try {
-    return await resolveMeeting(rc.s, arg);
-  } catch (e) {
-    if (e instanceof DomainError && e.reason === 'not-found') {
-      await replyText(ctx, arg ? rc.m.inputs.unknownMeeting(arg) : rc.m.inputs.noMeeting);
-      return null;
-    }
-    throw e;
-  }
-}
 
 async function showStatus(rc: RequestContext, ctx: TurnContext, meeting: Stored<MeetingRecord>): Promise<void> {
   const status = await inputStatus(rc.s, meeting.id);

@@ -2,16 +2,14 @@ import type { TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import { compileProgressCard } from '../../../../cards/lagesbild/lagesbildCard.js';
 import type { Command } from '../../../domain/commands.js';
-import { DomainError } from '../../../domain/errors.js';
-import { meetingTitle, type MeetingRecord } from '../../../domain/meeting.js';
-import { resolveMeeting } from '../../../services/inputs/meetingContext.js';
+import { meetingTitle } from '../../../domain/meeting.js';
 import { compileProgressOf, newCardKey, requestCompile } from '../../../services/lagesbild/compile.js';
 import { publishLagesbild } from '../../../services/lagesbild/publish.js';
-import type { Stored } from '../../../store/versionedRepository.js';
 import { replyCard, replyText } from '../../reply.js';
 import type { RequestContext } from '../../requestContext.js';
 import { audienceHere } from './audience.js';
 import { currentLagesbildCard } from '../../lagesbildViews.js';
+import { meetingFor } from '../meetingArg.js';
 
 export type LagesbildCommand = Extract<Command, { name: 'compile' | 'publish' }>;
 
@@ -79,15 +77,3 @@ async function publishCommand(rc: RequestContext, ctx: TurnContext, arg: string 
   }
 }
 
-/** The meeting named in the command, or the next one; tells the user when there is none. */
-async function meetingFor(rc: RequestContext, ctx: TurnContext, arg: string | undefined): Promise<Stored<MeetingRecord> | null> {
-  try {
-    return await resolveMeeting(rc.s, arg);
-  } catch (e) {
-    if (e instanceof DomainError && e.reason === 'not-found') {
-      await replyText(ctx, arg ? rc.m.inputs.unknownMeeting(arg) : rc.m.inputs.noMeeting);
-      return null;
-    }
-    throw e;
-  }
-}
