@@ -12,9 +12,10 @@ import { remindForums } from '../../src/services/inputs/reminders.js';
 import { FakeConnector, type CapturedActivity } from '../support/fakeConnector.js';
 import { adminRuntime, botEnv } from './lib/env.js';
 import { teamsRateLimits } from './lib/limits.js';
-import { freePort, sleep, spawnTsx, waitForHttp, type Child } from './lib/proc.js';
+import { sleep, spawnTsx, waitForHttp, type Child } from './lib/proc.js';
 import { round } from './lib/stats.js';
 import { confirmYear, meeting, seedForums } from './lib/world.js';
+import { freePort } from '../support/freePort.js';
 
 export interface FanoutOptions {
   redisUrl: string;

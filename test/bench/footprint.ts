@@ -16,9 +16,10 @@ import { rng } from '../unit/domain/lagesbild/generators.js';
 import { inspelData } from './lib/answers.js';
 import { adminRuntime, botEnv } from './lib/env.js';
 import { runLoad } from './lib/load.js';
-import { freePort, sleep, spawnTsx, waitForHttp, type Child } from './lib/proc.js';
+import { sleep, spawnTsx, waitForHttp, type Child } from './lib/proc.js';
 import { mib, round } from './lib/stats.js';
 import { STEERING, confirmYear, seedForums } from './lib/world.js';
+import { freePort } from '../support/freePort.js';
 
 export interface FootprintOptions {
   redisUrl: string;

@@ -14,9 +14,10 @@ import { rng } from '../unit/domain/lagesbild/generators.js';
 import { inspelData } from './lib/answers.js';
 import { adminRuntime, botEnv } from './lib/env.js';
 import { runLoad, type LoadResult } from './lib/load.js';
-import { freePort, spawnTsx, waitForHttp, type Child } from './lib/proc.js';
+import { spawnTsx, waitForHttp, type Child } from './lib/proc.js';
 import { median, round } from './lib/stats.js';
 import { setUpOverHttp, type BenchForum } from './lib/world.js';
+import { freePort } from '../support/freePort.js';
 
 export interface InboundOptions {
   redisUrl: string;
