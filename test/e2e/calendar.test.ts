@@ -16,6 +16,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { FakeGraph, type FakeEvent } from '../support/fakeGraph.js';
 import { cardJson, elementsOf } from './cardJson.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type BotMessage, type Stack } from './harness.js';
+import { registerSteeringAndConfirmYear } from './chairFlows.js';
 
 const STEERING = PG.team.channels[0]!.name; // "Möten"
 const STEERING_ID = PG.team.channels[0]!.id;
@@ -113,14 +114,7 @@ describe('calendar: confirming the plan puts Teams meetings in Outlook and the j
 
   test(`a chair registers the steering channel and confirms ${YEAR}: three invitations, no join button yet`, async () => {
     const { stack } = e2e;
-    await stack.openConversation(STEERING);
-    const reg = await stack.sendMessage('registrera styrgrupp');
-    await stack.waitForBotMessage('Den här kanalen är nu styrgruppens kanal.', STEP_MS, { since: reg });
-
-    const plan = await stack.sendMessage(`planera ${YEAR}`);
-    const proposal = await stack.waitForBotMessage((m) => m.hasCard && m.text.includes(`Förslag: styrgruppens möten ${YEAR}`), STEP_MS, { since: plan });
-    await stack.pressAction('Bekräfta mötena', { message: proposal });
-    await stack.waitForBotMessage((m) => m.id === proposal.id && m.text.includes(`Styrgruppens möten ${YEAR} är bekräftade.`), STEP_MS);
+    await registerSteeringAndConfirmYear(stack, STEERING, YEAR, STEP_MS);
 
     const invitations = await eventually('three invitations in the steering channel', 30_000, async () => {
       const found = await invitationsIn(stack);

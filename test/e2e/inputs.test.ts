@@ -13,6 +13,7 @@ import { cardJson, elementsOf } from './cardJson.js';
 import { useStoreProbe } from './storeProbe.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type BotMessage, type ExchangeFromBot, type Stack } from './harness.js';
 import { TAG_INPUTS } from './pageScripts.js';
+import { registerSteeringAndConfirmYear } from './chairFlows.js';
 
 const CHAIR_ENV = { CHAIR_IDS: PG.currentUser.aadObjectId, ALLOWED_TENANTS: PG.tenantId };
 const STEERING = PG.team.channels[0]!.name; // "Möten"
@@ -138,14 +139,7 @@ describe('a forum answers its inspel card in place, edits it, and the status fol
 
   test(`setup by a chair: steering channel "${STEERING}", forum "${FORUM}" in the group chat, meetings ${YEAR} confirmed`, async () => {
     const { stack } = e2e;
-    await stack.openConversation(STEERING);
-    const reg = await stack.sendMessage('registrera styrgrupp');
-    await stack.waitForBotMessage('Den här kanalen är nu styrgruppens kanal.', STEP_MS, { since: reg });
-
-    const plan = await stack.sendMessage(`planera ${YEAR}`);
-    const proposal = await stack.waitForBotMessage((m) => m.hasCard && m.text.includes(`Förslag: styrgruppens möten ${YEAR}`), STEP_MS, { since: plan });
-    await stack.pressAction('Bekräfta mötena', { message: proposal });
-    await stack.waitForBotMessage((m) => m.id === proposal.id && m.text.includes(`Styrgruppens möten ${YEAR} är bekräftade.`), STEP_MS);
+    const { sincePlan: plan } = await registerSteeringAndConfirmYear(stack, STEERING, YEAR, STEP_MS);
     // The three invitations are proactive (notify queue); wait for them so later proactive
     // messages in this channel are not confused with them.
     await eventually('three invitations in the steering channel', async () => {

@@ -12,6 +12,7 @@ import { answerId, type StoredAnswer } from '../../src/domain/inputs/storedAnswe
 import { Keys } from '../../src/store/keys.js';
 import { createRepositories } from '../../src/store/repositories.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type ExchangeFromBot, type Stack } from './harness.js';
+import { registerSteeringAndConfirmYear } from './chairFlows.js';
 
 const STEERING = PG.team.channels[0]!.name; // "Möten"
 const STEP_MS = 20_000;
@@ -70,13 +71,7 @@ describe('lägesbild: a chair compiles, sees progress, approves the agenda and p
 
   test(`setup: steering channel "${STEERING}", meetings ${YEAR} confirmed, ${FORUMS} forums of which 6 answered`, async () => {
     const { stack } = e2e;
-    await stack.openConversation(STEERING);
-    const reg = await stack.sendMessage('registrera styrgrupp');
-    await stack.waitForBotMessage('Den här kanalen är nu styrgruppens kanal.', STEP_MS, { since: reg });
-    const plan = await stack.sendMessage(`planera ${YEAR}`);
-    const proposal = await stack.waitForBotMessage((m) => m.hasCard && m.text.includes(`Förslag: styrgruppens möten ${YEAR}`), STEP_MS, { since: plan });
-    await stack.pressAction('Bekräfta mötena', { message: proposal });
-    await stack.waitForBotMessage((m) => m.id === proposal.id && m.text.includes(`Styrgruppens möten ${YEAR} är bekräftade.`), STEP_MS);
+    await registerSteeringAndConfirmYear(stack, STEERING, YEAR, STEP_MS);
 
     const r = repos();
     const at = new Date().toISOString();
