@@ -37,15 +37,14 @@ export async function syncMeetingEvent(s: Services, deps: CalendarDeps, meetingI
     case 'cancel':
       return cancelEvent(s, deps, meeting.data, current!);
     case 'create':
-      return createEvent(s, deps, meeting.data, action.generation);
+      return createEvent(s, deps, meeting.data, action.generation, current?.data ?? null);
     case 'update':
       return updateEvent(s, deps, meeting.data, current!);
   }
 }
 
-async function createEvent(s: Services, deps: CalendarDeps, meeting: MeetingRecord, generation: number): Promise<CalendarSyncOutcome> {
+async function createEvent(s: Services, deps: CalendarDeps, meeting: MeetingRecord, generation: number, current: CalendarEventRecord | null): Promise<CalendarSyncOutcome> {
   const transactionId = eventTransactionId(meeting.uid, generation);
-  const current = (await s.repos.calendarEvents.get(meeting.id))?.data;
   let pending = current?.state === 'creating' && current.transactionId === transactionId ? current.pendingCreate : undefined;
   // Unknown on a retried create (the attendees were looked up by the attempt that died).
   let missing: string[] | undefined;
@@ -107,7 +106,7 @@ async function updateEvent(s: Services, deps: CalendarDeps, meeting: MeetingReco
     // Deleted in Outlook by someone: the meeting still stands, so it gets a new event.
     if (error instanceof CalendarCallError && error.kind === 'event-gone') {
       s.log.warn({ meetingId: meeting.id }, 'calendar event deleted outside Samverkan; creating a new one');
-      return createEvent(s, deps, meeting, current.data.generation + 1);
+      return createEvent(s, deps, meeting, current.data.generation + 1, current.data);
     }
     throw error;
   }
