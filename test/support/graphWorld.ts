@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { addDays, daysBetween, isWeekend } from '../../src/domain/calendar/localDate.js';
+import { validateMeetingDate } from '../../src/domain/calendar/yearPlan.js';
 import { CHAIR, channel, invokeExecute, mentionMessage, message } from './activities.js';
 import type { FakeGraph } from './fakeGraph.js';
 import type { TestRuntime } from './testRuntime.js';
@@ -36,4 +38,24 @@ export async function planYearThroughCards(t: TestRuntime): Promise<void> {
   }
   const res = await t.post(invokeExecute(steering, CHAIR, 'plan.confirm', data));
   expect(JSON.stringify(res.body)).toContain('bekräftade');
+}
+
+/** A weekday `step` days (then one by one) from the meeting's date that the plan accepts: no holiday, no school break, four weeks from the others. */
+export async function validMoveTarget(t: TestRuntime, meetingId: string, step: number): Promise<string> {
+  const s = t.runtime.services;
+  const meetings = (await s.repos.meetings.list()).map((m) => m.data).filter((m) => m.status === 'confirmed');
+  const me = meetings.find((m) => m.id === meetingId)!;
+  const others = meetings.filter((m) => m.id !== meetingId);
+  for (let d = addDays(me.date, step); ; d = addDays(d, Math.sign(step))) {
+    const spaced = others.every((o) => Math.abs(daysBetween(o.date, d)) >= 28);
+    if (!isWeekend(d) && validateMeetingDate(d, s.planSettings) === null && spaced && d !== me.date) return d;
+  }
+}
+
+/** The chair moves the meeting to `date` 13:00 from its card, as Teams sends it. */
+export async function moveThroughCard(t: TestRuntime, meetingId: string, date: string): Promise<void> {
+  const meeting = await t.runtime.services.repos.meetings.require(meetingId);
+  const i = meeting.data.index;
+  const res = await t.post(invokeExecute(channel(t.connector.url, STEERING, 'Styrgrupp'), CHAIR, 'meeting.moveSave', { meetingId, version: meeting.version, [`date${i}`]: date, [`time${i}`]: '13:00' }));
+  expect(JSON.stringify(res.body)).toContain('är flyttat');
 }

@@ -6,13 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateMeetingDate } from '../../../src/domain/calendar/yearPlan.js';
-import { addDays, daysBetween, isWeekend } from '../../../src/domain/calendar/localDate.js';
+import { addDays, isWeekend } from '../../../src/domain/calendar/localDate.js';
 import { createGraphCalendar } from '../../../src/graph/graphCalendar.js';
 import { graphSettings } from '../../../src/graph/graphSettings.js';
 import { syncMeetingEvent } from '../../../src/services/calendar/syncMeetingEvent.js';
 import { cancelMeeting, confirmPlan } from '../../../src/services/meetings.js';
 import { CHAIR, MEMBER, channel, invokeExecute, teamMembersChanged } from '../../support/activities.js';
-import { ORGANIZER, STEERING, cardJson, graphEnvFor, planYearThroughCards } from '../../support/graphWorld.js';
+import { ORGANIZER, STEERING, cardJson, graphEnvFor, moveThroughCard, planYearThroughCards, validMoveTarget } from '../../support/graphWorld.js';
 import { FakeGraph, type FakeEvent } from '../../support/fakeGraph.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../../support/testRuntime.js';
 
@@ -33,24 +33,6 @@ async function planYear(t: TestRuntime): Promise<void> {
   await planYearThroughCards(t);
 }
 
-/** A weekday `step` days from the meeting's date that the plan accepts (no holiday, no school break, four weeks apart). */
-async function validMoveTarget(t: TestRuntime, meetingId: string, step: number): Promise<string> {
-  const s = t.runtime.services;
-  const meetings = (await s.repos.meetings.list()).map((m) => m.data).filter((m) => m.status === 'confirmed');
-  const me = meetings.find((m) => m.id === meetingId)!;
-  const others = meetings.filter((m) => m.id !== meetingId);
-  for (let d = addDays(me.date, step); ; d = addDays(d, Math.sign(step))) {
-    const spaced = others.every((o) => Math.abs(daysBetween(o.date, d)) >= 28);
-    if (!isWeekend(d) && validateMeetingDate(d, s.planSettings) === null && spaced && d !== me.date) return d;
-  }
-}
-
-async function moveThroughCard(t: TestRuntime, meetingId: string, date: string): Promise<void> {
-  const meeting = (await t.runtime.services.repos.meetings.require(meetingId))!;
-  const i = meeting.data.index;
-  const res = await t.post(invokeExecute(channel(t.connector.url, STEERING, 'Styrgrupp'), CHAIR, 'meeting.moveSave', { meetingId, version: meeting.version, [`date${i}`]: date, [`time${i}`]: '13:00' }));
-  expect(JSON.stringify(res.body)).toContain('är flyttat');
-}
 
 const eventOf = async (t: TestRuntime, fake: FakeGraph, meetingId: string): Promise<FakeEvent | undefined> => {
   const record = await t.runtime.services.repos.calendarEvents.get(meetingId);

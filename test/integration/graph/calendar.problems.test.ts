@@ -4,10 +4,8 @@
  * naming what to fix; the meeting plan is unaffected; nothing is retried that cannot help.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isWeekend } from '../../../src/domain/calendar/localDate.js';
-import { validateMeetingDate } from '../../../src/domain/calendar/yearPlan.js';
 import { CHAIR, MEMBER, channel, invokeExecute } from '../../support/activities.js';
-import { ORGANIZER, STEERING, cardJson, graphEnvFor, planYearThroughCards } from '../../support/graphWorld.js';
+import { ORGANIZER, STEERING, cardJson, graphEnvFor, moveThroughCard, planYearThroughCards, validMoveTarget } from '../../support/graphWorld.js';
 import { FakeGraph } from '../../support/fakeGraph.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../../support/testRuntime.js';
 
@@ -27,16 +25,10 @@ function directory(fake: FakeGraph): void {
   fake.addUser({ id: MEMBER.aadObjectId, displayName: MEMBER.name, mail: 'medlem.pahittad@polisen.example', userPrincipalName: 'medlem.pahittad@polisen.example' });
 }
 
+/** The chair moves the meeting at least a week earlier, to a date the plan accepts. */
 async function moveEarlier(t: TestRuntime, meetingId: string): Promise<string> {
-  const s = t.runtime.services;
-  const meetings = (await s.repos.meetings.list()).map((m) => m.data).filter((m) => m.status === 'confirmed');
-  const me = meetings.find((m) => m.id === meetingId)!;
-  let date = addDays(me.date, -7);
-  while (isWeekend(date) || validateMeetingDate(date, s.planSettings) !== null || meetings.some((o) => o.id !== meetingId && Math.abs(daysBetween(o.date, date)) < 28)) date = addDays(date, -1);
-  const current = await s.repos.meetings.require(meetingId);
-  const i = current.data.index;
-  const res = await t.post(invokeExecute(channel(t.connector.url, STEERING, 'Styrgrupp'), CHAIR, 'meeting.moveSave', { meetingId, version: current.version, [`date${i}`]: date, [`time${i}`]: '13:00' }));
-  expect(JSON.stringify(res.body)).toContain('är flyttat');
+  const date = await validMoveTarget(t, meetingId, -7);
+  await moveThroughCard(t, meetingId, date);
   return date;
 }
 
