@@ -13,12 +13,13 @@
 // 3978, or the next free port), DEMO_KEY_PREFIX (default samverkan-demo), LOG_LEVEL (bot,
 // default info), DEMO_KEEP_TMP=1 (keep the temp dir with the logs).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { depsAreStale } from './deps.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -146,16 +147,6 @@ async function waitFor(what, timeoutMs, probe, child) {
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 }
 
-/** Whether node_modules is missing or older than package-lock.json. */
-function depsAreStale() {
-  if (existsSync(join(ROOT, 'node_modules')) && lstatSync(join(ROOT, 'node_modules')).isSymbolicLink()) {
-    // npm ci would empty the directory the link points to; leave a linked node_modules alone.
-    return false;
-  }
-  const marker = join(ROOT, 'node_modules', '.package-lock.json');
-  if (!existsSync(marker)) return true;
-  return statSync(marker).mtimeMs < statSync(join(ROOT, 'package-lock.json')).mtimeMs;
-}
 
 // ---------------------------------------------------------------------------------------
 // The proxy between the Playground and the bot: Playground → /api/messages → bot (locale
@@ -299,7 +290,7 @@ async function runDemo() {
 
   try {
     // 1. dependencies
-    if (depsAreStale()) {
+    if (depsAreStale(ROOT)) {
       say('installing dependencies (npm ci)…');
       installer = startChild('npm ci', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci'], {
         cwd: ROOT,
