@@ -280,6 +280,21 @@ describe('each refused kind of value on each card that takes free text', () => {
     }
   });
 
+  it('a chat message holding them (an unknown command, commands with a bad argument) keeps nothing either', async () => {
+    for (const kind of kinds) {
+      for (const command of ['ring', 'planera', 'status']) {
+        const value = personalValue(kind);
+        const label = `message "${command} …" ${kind}`;
+        sent.push({ label, value });
+        const before = t.connector.to('a:chair-personal').length;
+        const activity = message(chairChat(), CHAIR, `${command} ${value}`);
+        expect((await t.post(activity)).status).toBeLessThan(300);
+        expect((await t.post(activity)).status).toBeLessThan(300);
+        await eventually(() => t.connector.to('a:chair-personal').length > before, `a reply to ${label}`);
+      }
+    }
+  });
+
   it('after refusals, a corrected submit is stored (the control: what is stored is found in the file)', async () => {
     const accepted = `Godkänd-kontroll-${Date.now()}`;
     const res = await t.post(invokeExecute(bergaChannel(), MEMBER, 'input.submit', answerData(seeded.meetingId, seeded.forums[0]!.id, accepted, { version: 1 })));
@@ -292,7 +307,7 @@ describe('each refused kind of value on each card that takes free text', () => {
 describe('nothing refused is written anywhere', () => {
   it('the append-only file holds none of the refused values', async () => {
     await drained();
-    expect(sent.length).toBe(cases.length * kinds.length);
+    expect(sent.length).toBe(cases.length * kinds.length + kinds.length * 3);
     const aof = appendOnlyText();
     expect(aof.length).toBeGreaterThan(10_000);
     const found = sent.filter((x) => hits(aof, x.value) > 0).map((x) => x.label);
