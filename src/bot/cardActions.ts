@@ -3,6 +3,7 @@ import { card, text, type AdaptiveCard } from '../../cards/kit.js';
 import { isVerb, verbSchemas, type Verb, type VerbData } from '../../cards/verbs.js';
 import { editForum, saveForum, setForumActive } from './handlers/forums.js';
 import { askCancel, confirmCancel, confirmPlanVerb, openMove, saveMove, showMeetings } from './handlers/meetings.js';
+import { isRefusal, markTurnRefused } from './refusal.js';
 import type { RequestContext } from './requestContext.js';
 import type { VerbHandler, VerbHandlers } from './verbHandler.js';
 import { inputsVerbHandlers } from './handlers/inputs/verbs.js';
@@ -37,5 +38,7 @@ export async function runCardAction(rc: RequestContext, verb: unknown, data: unk
   const parsed = verbSchemas[verb].safeParse(data ?? {});
   if (!parsed.success) return messageCard(rc.m.errors.badCard);
   const handler = handlers[verb] as VerbHandler<Verb>;
-  return handler(rc, parsed.data as VerbData<Verb>, ctx);
+  const out = await handler(rc, parsed.data as VerbData<Verb>, ctx);
+  if (isRefusal(out)) markTurnRefused(ctx);
+  return out;
 }

@@ -3,6 +3,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { conversationKey } from '../domain/conversation.js';
 import type { Services } from '../services/services.js';
 import { baseConversationId, tenantAllowed } from './activity.js';
+import { turnWasRefused } from './refusal.js';
 
 /** How long an activity id is remembered: Teams retries within seconds to minutes. */
 export const IDEMPOTENCY_TTL_SECONDS = 30 * 60;
@@ -18,6 +19,9 @@ export function turnMarkerId(conversationId: string, activityId: string): string
  * Teams re-sends an activity (same id) when the bot answered slowly or with an error.
  * The first delivery claims the id (Redis SET NX); a duplicate message is dropped and a
  * duplicate invoke gets the first one's response again, so a card action has one effect.
+ * A refused submit is the exception: its response (the form again, with what the user
+ * typed in it) is never stored — the id is released instead and a retry runs again,
+ * which is harmless because a refusal changed nothing (see refusal.ts).
  * Runs after authentication (it is adapter middleware), so a forged request cannot read
  * a cached response. While Redis is down the turn simply runs (and fails politely).
  */
@@ -39,9 +43,13 @@ export function idempotency(s: Services, opts: { waitMs?: number } = {}): Middle
         return next();
       }
       if (!first) {
-        s.log.info({ type: a.type, activityId: a.id }, 'duplicate activity (Teams retry); first response replayed');
-        if (kind === 'invoke') await replay(s, ctx, id, waitMs);
-        return;
+        if (kind === 'message') {
+          s.log.info({ type: a.type, activityId: a.id }, 'duplicate activity (Teams retry); dropped');
+          return;
+        }
+        const outcome = await replay(s, ctx, id, waitMs);
+        s.log.info({ type: a.type, activityId: a.id, outcome }, 'duplicate activity (Teams retry)');
+        if (outcome !== 'rerun') return;
       }
       let response: unknown;
       if (kind === 'invoke') {
@@ -57,24 +65,34 @@ export function idempotency(s: Services, opts: { waitMs?: number } = {}): Middle
         await s.repos.markers.del('turn', id).catch(() => undefined);
         throw error;
       }
+      // A refusal changed nothing and its card holds the refused text: keep neither.
+      if (turnWasRefused(ctx)) {
+        await s.repos.markers.del('turn', id).catch(() => undefined);
+        return;
+      }
       await s.repos.markers.set('turn', id, JSON.stringify({ response: response ?? null }), IDEMPOTENCY_TTL_SECONDS).catch(() => undefined);
     },
   };
 }
 
-async function replay(s: Services, ctx: TurnContext, id: string, waitMs: number): Promise<void> {
+/**
+ * A duplicate invoke: the first response again ('replayed'), or — when the first delivery
+ * was refused or failed and released the id — this delivery claims it and runs ('rerun').
+ */
+async function replay(s: Services, ctx: TurnContext, id: string, waitMs: number): Promise<'replayed' | 'rerun' | 'accepted'> {
   const start = Date.now();
   for (;;) {
-    const raw = await s.repos.markers.get('turn', id).catch(() => null);
+    const raw = await s.repos.markers.get('turn', id).catch(() => undefined);
     if (raw && raw !== PENDING) {
       const cached = (JSON.parse(raw) as { response: unknown }).response;
       await ctx.sendActivity({ type: INVOKE_RESPONSE, value: cached ?? { status: 200, body: {} } });
-      return;
+      return 'replayed';
     }
-    // Still running (or gone): answer "accepted" rather than run the action twice.
-    if (!raw || Date.now() - start > waitMs) {
+    if (raw === null && (await s.repos.markers.setOnce('turn', id, PENDING, IDEMPOTENCY_TTL_SECONDS).catch(() => false))) return 'rerun';
+    // Still running (or Redis unreadable): answer "accepted" rather than run the action twice.
+    if (raw === undefined || Date.now() - start > waitMs) {
       await ctx.sendActivity({ type: INVOKE_RESPONSE, value: { status: 202, body: {} } });
-      return;
+      return 'accepted';
     }
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusePersonalData } from './inputs/personalDataCheck.js';
 
 /** An operational forum (trygghetsråd, sociala insatsgruppen, …) bound to a Teams channel. */
 export const forumKinds = ['trygghetsrad', 'socialInsatsgrupp', 'sakerhetsenhetKommunpolis', 'annat'] as const;
@@ -26,7 +27,7 @@ export type ForumRecord = z.infer<typeof forumRecordSchema>;
 /** What a chair fills in on the forum card; validated before anything is stored. */
 export function forumFormSchema(allowedDistricts: readonly string[]) {
   return z.object({
-    name: z.string({ error: 'required' }).trim().min(2, 'tooShort').max(80, 'tooLong'),
+    name: z.string({ error: 'required' }).trim().min(2, 'tooShort').max(80, 'tooLong').superRefine(refusePersonalData),
     kind: z.enum(forumKinds, { error: 'chooseOne' }),
     districts: z
       .string({ error: 'chooseAtLeastOne' })
@@ -47,7 +48,7 @@ export function forumFormSchema(allowedDistricts: readonly string[]) {
           .map((n) => n.trim())
           .filter(Boolean),
       )
-      .pipe(z.array(z.string().max(100, 'tooLong')).max(10, 'tooMany')),
+      .pipe(z.array(z.string().max(100, 'tooLong').superRefine(refusePersonalData)).max(10, 'tooMany')),
   });
 }
 export type ForumForm = z.infer<ReturnType<typeof forumFormSchema>>;

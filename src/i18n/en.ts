@@ -74,7 +74,7 @@ export const en: Catalog = {
     unknownTheme: 'Unknown theme.',
     emptyAnswer: 'The answer is empty: give at least one trend, theme or question.',
     personalData: (kind: string) =>
-      `The text seems to contain ${({ personnummer: 'a personal identity number', samordningsnummer: 'a coordination number', phone: 'a phone number', email: 'an e-mail address' } as Record<string, string>)[kind] ?? 'personal data'}. Remove it – input must not identify individuals.`,
+      `The text seems to contain ${({ personnummer: 'a personal identity number', samordningsnummer: 'a coordination number', phone: 'a phone number', email: 'an e-mail address' } as Record<string, string>)[kind] ?? 'personal data'}. Remove it – the text must not identify individuals.`,
     noMention: 'Mention the person with @ in the message.',
   },
   steering: {

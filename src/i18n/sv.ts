@@ -73,7 +73,7 @@ export const sv = {
     unknownTheme: 'Okänt tema.',
     emptyAnswer: 'Svaret är tomt: ange minst en utveckling, ett tema eller en fråga.',
     personalData: (kind: string) =>
-      `Texten verkar innehålla ${({ personnummer: 'ett personnummer', samordningsnummer: 'ett samordningsnummer', phone: 'ett telefonnummer', email: 'en e-postadress' } as Record<string, string>)[kind] ?? 'personuppgifter'}. Ta bort det – inspel får inte peka ut enskilda personer.`,
+      `Texten verkar innehålla ${({ personnummer: 'ett personnummer', samordningsnummer: 'ett samordningsnummer', phone: 'ett telefonnummer', email: 'en e-postadress' } as Record<string, string>)[kind] ?? 'personuppgifter'}. Ta bort det – texten får inte peka ut enskilda personer.`,
     noMention: 'Nämn personen med @ i meddelandet.',
   } ,
   steering: {

@@ -325,7 +325,7 @@ describe('a forum answers its inspel card in place, edits it, and the status fol
     const fromBot = stack.activitiesFromBot().length;
     await stack.pressAction('Skicka inspel', { message: form });
 
-    const error = 'Texten verkar innehålla ett telefonnummer. Ta bort det – inspel får inte peka ut enskilda personer.';
+    const error = 'Texten verkar innehålla ett telefonnummer. Ta bort det – texten får inte peka ut enskilda personer.';
     const refused = await stack.waitForBotMessage((m) => m.id === card.id && m.text.includes(error), STEP_MS);
     expect(refused.text).not.toContain('Tack! Ert inspel är sparat.');
     await expectErrorUnder(refused, 'situation_0', error);

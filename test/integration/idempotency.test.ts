@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { turnMarkerId } from '../../src/bot/idempotency.js';
 import { answerId } from '../../src/domain/inputs/storedAnswer.js';
+import { sv } from '../../src/i18n/sv.js';
 import { CHAIR, MEMBER, channel, invokeExecute, message } from '../support/activities.js';
 import { answerData, seedCycle, type Seeded } from '../support/seed.js';
 import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
@@ -45,6 +47,20 @@ describe('the same activity id twice', () => {
     const forums = (await t.runtime.services.repos.forums.list()).filter((f) => f.data.name === 'Trygghetsrådet Lambohov');
     expect(forums).toHaveLength(1);
     expect(await t.runtime.services.repos.audit.list('forum', forums[0]!.id)).toHaveLength(1);
+  });
+
+  it('a refused submit is not kept: its retries, at once or later, are refused again and the id is free', async () => {
+    const forum = seeded.forums[1]!;
+    const activity = invokeExecute(channel(t.connector.url, forum.channelId), MEMBER, 'input.submit', answerData(seeded.meetingId, forum.id, 'Ring 070-987 65 43 om trappuppgången.'));
+    const refused = sv.fieldErrors.personalData('phone');
+    const results = [...(await Promise.all([t.post(activity), t.post(activity)])), await t.post(activity)];
+    for (const r of results) {
+      expect(r.status).toBe(200);
+      expect(JSON.stringify(r.body)).toContain(refused);
+    }
+    // Nothing of the refusal stays under the activity's id (it held the form with the text).
+    expect(await t.runtime.services.repos.markers.get('turn', turnMarkerId(activity.conversation.id, activity.id))).toBeNull();
+    expect(await t.runtime.services.repos.answers.get(answerId(seeded.meetingId, forum.id))).toBeNull();
   });
 
   it('a message is answered once', async () => {

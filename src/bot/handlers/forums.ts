@@ -9,6 +9,7 @@ import { can } from '../../domain/roles.js';
 import { conversationKindOf } from '../activity.js';
 import { zodFieldErrors } from '../fieldErrors.js';
 import { importRoster } from '../membership.js';
+import { refusal } from '../refusal.js';
 import { replyCard, replyText } from '../reply.js';
 import type { RequestContext } from '../requestContext.js';
 
@@ -60,7 +61,7 @@ export async function saveForum(rc: RequestContext, data: VerbData<'forum.save'>
   const existing = data.forumId ? await rc.s.repos.forums.require(data.forumId) : null;
   const existingView = existing ? { id: existing.id, version: data.version ?? existing.version, name: existing.data.name } : undefined;
   const parsed = forumFormSchema(districts).safeParse(values);
-  if (!parsed.success) return forumFormCard(rc.m, districts, { existing: existingView, values, errors: zodFieldErrors(parsed.error) });
+  if (!parsed.success) return refusal(forumFormCard(rc.m, districts, { existing: existingView, values, errors: zodFieldErrors(parsed.error) }));
   const form = parsed.data;
 
   if (existing) {

@@ -12,6 +12,7 @@ import { cancelMeeting, confirmPlan, listMeetings, moveMeeting, type MeetingChoi
 import { meetingCalendarView, type MeetingCalendarView } from '../../services/calendar/meetingCalendarView.js';
 import type { Stored } from '../../store/versionedRepository.js';
 import { replyCard, replyText } from '../reply.js';
+import { refusal } from '../refusal.js';
 import type { RequestContext } from '../requestContext.js';
 
 const view = (rc: RequestContext, m: Stored<MeetingRecord>, calendar?: MeetingCalendarView): MeetingView => ({
@@ -65,7 +66,7 @@ export async function confirmPlanVerb(rc: RequestContext, data: VerbData<'plan.c
   } catch (e) {
     if (e instanceof DomainError && e.reason === 'invalid-input') {
       const rows = choices.map((c, i) => ({ ...c, windowLabel: windows[i]!.label }));
-      return planCard(rc.m, data.year, rows, { errors: e.details.fieldErrors });
+      return refusal(planCard(rc.m, data.year, rows, { errors: e.details.fieldErrors }));
     }
     throw e;
   }
@@ -93,7 +94,7 @@ export async function saveMove(rc: RequestContext, data: VerbData<'meeting.moveS
     return meetingsListCard(rc, rc.m.meetings.movedTo(meetingTitle(moved.data, rc.lang), when(rc.m, moved.data)));
   } catch (e) {
     if (e instanceof DomainError && e.reason === 'invalid-input') {
-      return moveMeetingCard(rc.m, rc.lang, view(rc, current), { errors: e.details.fieldErrors, values: { date, time } });
+      return refusal(moveMeetingCard(rc.m, rc.lang, view(rc, current), { errors: e.details.fieldErrors, values: { date, time } }));
     }
     if (e instanceof DomainError && e.reason === 'stale-write') {
       return moveMeetingCard(rc.m, rc.lang, view(rc, await rc.s.repos.meetings.require(current.id)), { banner: rc.m.errors.staleWrite });

@@ -6,6 +6,7 @@
  */
 import { DomainError, invalidInput, notFound } from '../errors.js';
 import { isItemMinutes, itemTitleMax, type Agenda, type AgendaItem } from './agenda.js';
+import { personalDataCode } from '../inputs/formValues.js';
 
 export type MoveDirection = 'up' | 'down';
 
@@ -50,8 +51,9 @@ export function editItem(agenda: Agenda, id: string, change: { title?: string; m
   const errors: Record<string, string> = {};
   const title = change.title?.trim();
   if (change.title !== undefined) {
-    if (!title) errors.title = 'required';
-    else if (title.length > itemTitleMax) errors.title = 'tooLong';
+    // A title that identifies a person is refused like any inspel text ('personalData|<kind>').
+    const problem = !title ? 'required' : title.length > itemTitleMax ? 'tooLong' : personalDataCode(title);
+    if (problem) errors.title = problem;
   }
   if (change.minutes !== undefined) {
     if (typeof change.minutes !== 'number' || !Number.isFinite(change.minutes)) errors.minutes = 'notANumber';

@@ -7,6 +7,8 @@ import { isIsoDate, type IsoDate } from '../calendar/localDate.js';
 import { asFormObject, blankToUndefined, toFormResult, type FormResult } from '../promise/formResult.js';
 import { indicatorDirections, indicatorSchema, type IndicatorDirection } from './malbild.js';
 import { parseDecimal } from './readingForm.js';
+import { personalDataCode } from '../inputs/formValues.js';
+import { refusePersonalData } from '../inputs/personalDataCheck.js';
 
 export const statementsFormFieldIds = ['statements'] as const;
 export const indicatorFormFieldIds = ['name', 'unit', 'direction', 'baselineValue', 'baselineDate', 'targetValue', 'targetDate'] as const;
@@ -24,6 +26,10 @@ export function parseStatementsForm(raw: Record<string, unknown>): FormResult<{ 
     .filter(Boolean);
   if (statements.length > MAX_STATEMENTS) return { ok: false, fieldErrors: { statements: 'tooMany' } };
   if (statements.some((s) => s.length > 500)) return { ok: false, fieldErrors: { statements: 'tooLong' } };
+  for (const statement of statements) {
+    const personal = personalDataCode(statement);
+    if (personal) return { ok: false, fieldErrors: { statements: personal } };
+  }
   return { ok: true, value: { statements } };
 }
 
@@ -53,8 +59,8 @@ const decimal = (required: boolean) =>
 const date = () => z.string({ error: 'date' }).trim().refine(isIsoDate, 'date');
 
 const indicatorFormSchema = z.object({
-  name: given(z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'tooLong')),
-  unit: given(z.string({ error: 'tooLong' }).trim().max(40, 'tooLong').optional()),
+  name: given(z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'tooLong').superRefine(refusePersonalData)),
+  unit: given(z.string({ error: 'tooLong' }).trim().max(40, 'tooLong').superRefine(refusePersonalData).optional()),
   direction: given(z.enum(indicatorDirections, { error: 'chooseOne' })),
   baselineValue: given(decimal(false)),
   baselineDate: given(date().optional()),

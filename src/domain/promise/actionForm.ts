@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { compareIsoDates, isIsoDate, type IsoDate } from '../calendar/localDate.js';
+import { refusePersonalData } from '../inputs/personalDataCheck.js';
 import { asFormObject, blankToUndefined, toFormResult, type FormResult } from './formResult.js';
 import { actionStatuses, type ActionStatus } from './promise.js';
 
@@ -54,7 +55,7 @@ const requiredString = () => z.string({ error: 'required' });
 
 function actionFormSchema(ctx: ActionFormContext) {
   return z.object({
-    text: given(requiredString().trim().min(1, 'required').max(MAX_TEXT, 'tooLong')),
+    text: given(requiredString().trim().min(1, 'required').max(MAX_TEXT, 'tooLong').superRefine(refusePersonalData)),
     owner: given(
       requiredString()
         .max(MAX_TOKEN, 'unknownOwner')
@@ -96,7 +97,7 @@ const countSchema = z.unknown().transform((value, ctx) => {
 
 const actionUpdateFormSchema = z.object({
   status: given(z.enum(actionStatuses, { error: 'chooseOne' }).optional()),
-  followUp: given(requiredString().trim().max(MAX_FOLLOW_UP, 'tooLong').optional()),
+  followUp: given(requiredString().trim().max(MAX_FOLLOW_UP, 'tooLong').superRefine(refusePersonalData).optional()),
   count: given(countSchema),
 });
 

@@ -5,11 +5,12 @@
  */
 import type { z } from 'zod';
 import type { FieldErrors } from '../errors.js';
+import { FIELD_ERROR_CODE } from '../inputs/personalDataCheck.js';
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors };
 
-/** A code is a catalog key (camelCase letters); zod's own English messages are not. */
-const CATALOG_CODE = /^[a-zA-Z]+$/;
+/** A code is a catalog key (camelCase letters, maybe with a '|kind'); zod's own English messages are not. */
+const CATALOG_CODE = FIELD_ERROR_CODE;
 
 /** The first problem per input id wins: it is the one the user should fix first. */
 export function toFormResult<T>(parsed: z.ZodSafeParseResult<T>): FormResult<T> {

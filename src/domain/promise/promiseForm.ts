@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { compareIsoDates, isIsoDate, type IsoDate } from '../calendar/localDate.js';
+import { refusePersonalData } from '../inputs/personalDataCheck.js';
 import { asFormObject, blankToUndefined, toFormResult, type FormResult } from './formResult.js';
 import { responsibleParties, type ResponsibleParty } from './promise.js';
 
@@ -39,7 +40,7 @@ const date = () =>
   );
 
 const promiseFormSchema = z.object({
-  title: given(z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'tooLong')),
+  title: given(z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'tooLong').superRefine(refusePersonalData)),
   periodFrom: date(),
   periodTo: date(),
 });
@@ -73,7 +74,7 @@ function districtList(ctx: CommitmentFormContext) {
 
 function commitmentFormSchema(ctx: CommitmentFormContext) {
   return z.object({
-    text: given(z.string({ error: 'required' }).trim().min(1, 'required').max(1000, 'tooLong')),
+    text: given(z.string({ error: 'required' }).trim().min(1, 'required').max(1000, 'tooLong').superRefine(refusePersonalData)),
     responsible: given(z.enum(responsibleParties, { error: 'chooseOne' })),
     districts: districtList(ctx),
     malbild: given(

@@ -73,6 +73,7 @@ export const lagesbildEn: typeof lagesbildSv = {
     tooLong: 'The title is too long (at most 300 characters). Nothing was saved.',
     outOfRange: 'Minutes must be a whole number from 1 to 120. Nothing was saved.',
     notANumber: 'Give the minutes as a number. Nothing was saved.',
+    personalData: 'The title seems to contain a personal identity number, a coordination number, a phone number or an e-mail address – it must not identify individuals. Nothing was saved.',
   },
   agendaChanged: 'The agenda has changed since you opened the card (by someone else or by a new compilation). Here is the latest – make your change again.',
   unknownItem: 'That item is no longer on the agenda. Here is the latest.',

@@ -75,6 +75,7 @@ export const lagesbildSv = {
     tooLong: 'Rubriken är för lång (högst 300 tecken). Inget har sparats.',
     outOfRange: 'Minuterna ska vara ett heltal mellan 1 och 120. Inget har sparats.',
     notANumber: 'Ange minuterna som ett tal. Inget har sparats.',
+    personalData: 'Rubriken verkar innehålla ett personnummer, ett samordningsnummer, ett telefonnummer eller en e-postadress – den får inte peka ut enskilda personer. Inget har sparats.',
   },
   agendaChanged: 'Dagordningen har ändrats sedan du öppnade kortet (av någon annan eller av en ny sammanställning). Här är den senaste – gör om din ändring.',
   unknownItem: 'Punkten finns inte längre på dagordningen. Här är den senaste.',

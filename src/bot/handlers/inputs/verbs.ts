@@ -8,6 +8,7 @@ import { submitAnswer } from '../../../services/inputs/answers.js';
 import { localDateTime } from '../../../services/inputs/meetingContext.js';
 import { messageCard } from '../../cardActions.js';
 import { inputCardContext } from '../../inputNotices.js';
+import { refusal } from '../../refusal.js';
 import type { RequestContext } from '../../requestContext.js';
 import type { VerbHandlers } from '../../verbHandler.js';
 
@@ -50,7 +51,7 @@ async function submit(rc: RequestContext, data: VerbData<'input.submit'>): Promi
     );
   } catch (e) {
     if (e instanceof DomainError && e.reason === 'invalid-input') {
-      return inputFormCard(rc.m, rc.lang, t.ctx, { values: rawValues(raw), errors: e.details.fieldErrors, basedOnVersion: data.version });
+      return refusal(inputFormCard(rc.m, rc.lang, t.ctx, { values: rawValues(raw), errors: e.details.fieldErrors, basedOnVersion: data.version }));
     }
     if (e instanceof DomainError && e.reason === 'stale-write') {
       const latest = await rc.s.repos.answers.get(answerId(t.meeting.id, t.forum.id));

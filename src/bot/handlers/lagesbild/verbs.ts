@@ -10,6 +10,7 @@ import { newCardKey, requestCompile } from '../../../services/lagesbild/compile.
 import { publishLagesbild } from '../../../services/lagesbild/publish.js';
 import { currentLagesbildCard, currentPublishedCard, type Banner } from '../../lagesbildViews.js';
 import type { RequestContext } from '../../requestContext.js';
+import { refusal } from '../../refusal.js';
 import type { VerbHandlers } from '../../verbHandler.js';
 import { audienceHere } from './audience.js';
 
@@ -43,9 +44,10 @@ async function agendaVerb(rc: RequestContext, ctx: TurnContext, meetingId: strin
       case 'not-found':
         return (await rc.s.repos.agendas.get(meetingId)) ? cardHere(rc, ctx, meetingId, { text: t.unknownItem, tone: 'attention' }) : lagesbildMessageCard(rc.m.errors.notFound);
       case 'invalid-input': {
-        const code = Object.values(e.details.fieldErrors ?? {})[0] ?? '';
+        // 'personalData|email' → 'personalData': the card names the field, never the text.
+        const code = (Object.values(e.details.fieldErrors ?? {})[0] ?? '').split('|')[0]!;
         const message = (t.itemErrors as Record<string, string>)[code] ?? rc.m.errors.invalidInput;
-        return cardHere(rc, ctx, meetingId, { text: message, tone: 'attention' });
+        return refusal(await cardHere(rc, ctx, meetingId, { text: message, tone: 'attention' }));
       }
       default:
         throw e;

@@ -15,6 +15,7 @@ import { knownOwners } from '../../../services/promise/people.js';
 import { currentFollowUpMeetingId } from '../../../services/promise/followUp.js';
 import { todayOf } from '../../../services/promise/today.js';
 import type { RequestContext } from '../../requestContext.js';
+import { refusal } from '../../refusal.js';
 import { meetingLabel } from '../../../../cards/promise/labels.js';
 import { actorOf, isReason, requireChair, stringValues, viewerOf } from './guards.js';
 import { actionDeleteView, actionFormView, actionUpdateView, missingActionCard, promiseView } from './views.js';
@@ -41,7 +42,7 @@ export async function createActionVerb(rc: RequestContext, data: VerbData<'actio
   const decisions = decisionsOf(rc, data.meetingId);
   const parsed = parseActionForm(raw, await formContext(rc, data.promiseId));
   if (!parsed.ok) {
-    return actionFormView(rc, data.promiseId, { values: stringValues(raw, actionFields), errors: parsed.fieldErrors, ...(decisions ? { decisionsMeeting: decisions } : {}) });
+    return refusal(await actionFormView(rc, data.promiseId, { values: stringValues(raw, actionFields), errors: parsed.fieldErrors, ...(decisions ? { decisionsMeeting: decisions } : {}) }));
   }
   const saved = await createAction(rc.s, data.promiseId, parsed.value, actorOf(rc));
   const done = rc.m.promise.actionCreated(saved.action.text, saved.action.ownerName, saved.action.due);
@@ -62,7 +63,7 @@ export async function saveActionVerb(rc: RequestContext, data: VerbData<'action.
   requireChair(rc);
   const raw = data as Record<string, unknown>;
   const parsed = parseActionForm(raw, await formContext(rc, data.promiseId));
-  if (!parsed.ok) return actionFormView(rc, data.promiseId, { actionId: data.actionId, values: stringValues(raw, actionFields), errors: parsed.fieldErrors });
+  if (!parsed.ok) return refusal(await actionFormView(rc, data.promiseId, { actionId: data.actionId, values: stringValues(raw, actionFields), errors: parsed.fieldErrors }));
   try {
     await editAction(rc.s, data.promiseId, data.actionId, data.rev, parsed.value, actorOf(rc));
     return await promiseView(rc, data.promiseId, { text: rc.m.promise.actionSaved });
@@ -119,7 +120,7 @@ export async function updateActionVerb(rc: RequestContext, data: VerbData<'actio
   // The meeting id comes from card data: only the current follow-up meeting or a real one.
   if (data.meetingId !== (await currentFollowUpMeetingId(rc.s)) && !(await rc.s.repos.meetings.get(data.meetingId))) return card([text(rc.m.errors.badCard, { color: 'Attention' })]);
   const parsed = parseActionUpdateForm(raw);
-  if (!parsed.ok) return actionUpdateView(rc, data.promiseId, data.actionId, { values: stringValues(raw, updateFields), errors: parsed.fieldErrors });
+  if (!parsed.ok) return refusal(await actionUpdateView(rc, data.promiseId, data.actionId, { values: stringValues(raw, updateFields), errors: parsed.fieldErrors }));
   try {
     await updateAction(rc.s, data.promiseId, data.actionId, data.rev, parsed.value, data.meetingId, actorOf(rc));
     return await actionUpdateView(rc, data.promiseId, data.actionId, { banner: rc.m.promise.actionUpdated, bannerIsWarning: false });
@@ -127,7 +128,7 @@ export async function updateActionVerb(rc: RequestContext, data: VerbData<'actio
     if (isReason(e, 'stale-write')) return actionUpdateView(rc, data.promiseId, data.actionId, { banner: rc.m.errors.staleWrite });
     if (isReason(e, 'not-allowed')) return ownerOnlyCard(rc);
     if (isReason(e, 'not-found') && e.details.entity === 'action') return missingActionCard(rc, (await rc.s.repos.promises.require(data.promiseId)).data, data.actionId);
-    if (isReason(e, 'invalid-input')) return actionUpdateView(rc, data.promiseId, data.actionId, { values: stringValues(raw, updateFields), errors: e.details.fieldErrors ?? {} });
+    if (isReason(e, 'invalid-input')) return refusal(await actionUpdateView(rc, data.promiseId, data.actionId, { values: stringValues(raw, updateFields), errors: e.details.fieldErrors ?? {} }));
     throw e;
   }
 }

@@ -11,6 +11,7 @@ import { parseReadingForm } from '../../../domain/malbilder/readingForm.js';
 import { addIndicator, addReading, getMalbild, matchDistrict, saveStatements } from '../../../services/promise/malbilder.js';
 import { todayOf } from '../../../services/promise/today.js';
 import type { RequestContext } from '../../requestContext.js';
+import { refusal } from '../../refusal.js';
 import { actorOf, onStale, requireChair, requirePermission, stringValues } from './guards.js';
 
 function districtOf(rc: RequestContext, name: string): string {
@@ -42,7 +43,7 @@ export async function saveStatementsVerb(rc: RequestContext, data: VerbData<'mal
   const district = districtOf(rc, data.district);
   const raw = data as Record<string, unknown>;
   const parsed = parseStatementsForm(raw);
-  if (!parsed.ok) return statementsFormCard(rc.m, district, { ...(data.version !== undefined ? { version: data.version } : {}), statements: stringValues(raw, ['statements']).statements ?? '', errors: parsed.fieldErrors });
+  if (!parsed.ok) return refusal(statementsFormCard(rc.m, district, { ...(data.version !== undefined ? { version: data.version } : {}), statements: stringValues(raw, ['statements']).statements ?? '', errors: parsed.fieldErrors }));
   return onStale(
     async () => {
       await saveStatements(rc.s, district, data.version, parsed.value.statements, actorOf(rc));
@@ -67,7 +68,7 @@ export async function saveIndicatorVerb(rc: RequestContext, data: VerbData<'malb
   const parsed = parseIndicatorForm(raw);
   if (!parsed.ok) {
     const values = stringValues(raw, ['name', 'unit', 'direction', 'baselineValue', 'baselineDate', 'targetValue', 'targetDate'] as const);
-    return indicatorFormCard(rc.m, district, { values, errors: parsed.fieldErrors });
+    return refusal(indicatorFormCard(rc.m, district, { values, errors: parsed.fieldErrors }));
   }
   await addIndicator(rc.s, district, parsed.value, actorOf(rc));
   return malbildView(rc, district, rc.m.promise.malbildSaved);
@@ -93,7 +94,7 @@ export async function saveReadingVerb(rc: RequestContext, data: VerbData<'malbil
   const raw = data as Record<string, unknown>;
   const today = todayOf(rc.s);
   const parsed = parseReadingForm(raw, { indicatorIds: stored.data.indicators.map((i) => i.id), today });
-  if (!parsed.ok) return readingFormCard(rc.m, district, stored.data.indicators, today, { values: stringValues(raw, ['indicator', 'value', 'date'] as const), errors: parsed.fieldErrors });
+  if (!parsed.ok) return refusal(readingFormCard(rc.m, district, stored.data.indicators, today, { values: stringValues(raw, ['indicator', 'value', 'date'] as const), errors: parsed.fieldErrors }));
   await addReading(rc.s, stored.id, parsed.value, actorOf(rc));
   return malbildView(rc, district, rc.m.promise.readingSaved);
 }

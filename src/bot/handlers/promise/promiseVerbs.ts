@@ -5,6 +5,7 @@ import type { VerbData } from '../../../../cards/verbs.js';
 import { parseCommitmentForm, parsePromiseForm } from '../../../domain/promise/promiseForm.js';
 import { changeStatus, createPromise, editPromise, saveCommitment } from '../../../services/promise/promises.js';
 import type { RequestContext } from '../../requestContext.js';
+import { refusal } from '../../refusal.js';
 import { actorOf, isReason, onStale, requireChair, requirePermission, stringValues } from './guards.js';
 import { commitmentFormView, followUpView, promiseView } from './views.js';
 
@@ -34,7 +35,7 @@ export async function savePromise(rc: RequestContext, data: VerbData<'promise.sa
   const existing = data.promiseId ? await rc.s.repos.promises.require(data.promiseId) : null;
   const existingView = existing ? { id: existing.id, version: data.version ?? existing.version, title: existing.data.title } : undefined;
   const parsed = parsePromiseForm(raw);
-  if (!parsed.ok) return promiseFormCard(rc.m, { ...(existingView ? { existing: existingView } : {}), values, errors: parsed.fieldErrors });
+  if (!parsed.ok) return refusal(promiseFormCard(rc.m, { ...(existingView ? { existing: existingView } : {}), values, errors: parsed.fieldErrors }));
   if (!existing) {
     const created = await createPromise(rc.s, parsed.value, actorOf(rc));
     return promiseView(rc, created.id, { text: rc.m.promise.promiseCreated(created.data.title) });
@@ -77,7 +78,7 @@ export async function saveCommitmentVerb(rc: RequestContext, data: VerbData<'pro
   const raw = data as Record<string, unknown>;
   const malbildIds = await rc.s.repos.malbilder.ids();
   const parsed = parseCommitmentForm(raw, { districts: rc.s.config.DISTRICTS, malbildIds });
-  if (!parsed.ok) return commitmentFormView(rc, data.promiseId, data.commitmentId, { values: stringValues(raw, commitmentFields), errors: parsed.fieldErrors });
+  if (!parsed.ok) return refusal(await commitmentFormView(rc, data.promiseId, data.commitmentId, { values: stringValues(raw, commitmentFields), errors: parsed.fieldErrors }));
   const edit = data.commitmentId ? { commitmentId: data.commitmentId, rev: data.rev ?? '' } : undefined;
   return onStale(
     async () => {

@@ -178,6 +178,8 @@ describe('the chair’s edits', () => {
     [{ minutes: Number.NaN }, { minutes: 'notANumber' }],
     [{ title: '   ' }, { title: 'required' }],
     [{ title: 'x'.repeat(301), minutes: -1 }, { title: 'tooLong', minutes: 'outOfRange' }],
+    [{ title: 'Ring 070-123 45 67 om Berga' }, { title: 'personalData|phone' }],
+    [{ title: 'Ärendet 850101-0006', minutes: 10 }, { title: 'personalData|personnummer' }],
   ])('editItem refuses %j', (change, fieldErrors) => {
     expect(errorOf(() => editItem(base, q1, change))).toEqual({ reason: 'invalid-input', fieldErrors });
   });
