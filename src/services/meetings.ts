@@ -2,6 +2,7 @@ import { meetingTimeline } from '../domain/calendar/timeline.js';
 import { meetingInterval, validateMeetingDate } from '../domain/calendar/yearPlan.js';
 import { isSwedishHoliday } from '../domain/calendar/holidays.js';
 import { blockedPeriodAt } from '../domain/calendar/blockedPeriods.js';
+import { schoolHolidayAt } from '../domain/calendar/schoolHolidays.js';
 import { daysBetween, isIsoDate } from '../domain/calendar/localDate.js';
 import { isWallTime } from '../domain/calendar/zonedTime.js';
 import { DomainError, invalidInput, type FieldErrors } from '../domain/errors.js';
@@ -10,6 +11,7 @@ import type { Stored } from '../store/versionedRepository.js';
 import { removeTimeline, scheduleTimeline, type PlannedStep } from '../../jobs/timeline.js';
 import { enqueueCalendarSync } from './calendar/enqueueCalendarSync.js';
 import { notifySteering } from './notices.js';
+import { schoolHolidayCode } from './schoolHolidayCode.js';
 import type { Services } from './services.js';
 
 export interface MeetingChoice {
@@ -40,6 +42,7 @@ function checkChoice(s: Services, year: number, c: MeetingChoice, now: Date): Fi
   else {
     const problem = validateMeetingDate(c.date, s.planSettings);
     if (problem === 'holiday') errors[dateKey] = `holiday|${isSwedishHoliday(c.date)}`;
+    else if (problem === 'school-holiday') errors[dateKey] = schoolHolidayCode(schoolHolidayAt(c.date, s.planSettings.schoolHolidays, s.planSettings.schoolCalendars)!);
     else if (problem === 'blocked') errors[dateKey] = `blocked|${blockedPeriodAt(c.date, s.planSettings.blockedPeriods)?.label ?? ''}`;
     else if (problem === 'weekend') errors[dateKey] = 'weekend';
     else if (problem === 'invalid-date') errors[dateKey] = 'date';
