@@ -27,6 +27,11 @@ describe('html', () => {
     expect(p).toContain('@media print');
     expect(p).not.toMatch(/<script|src=|href=/i);
   });
+
+  it('page: every piece of content in a landmark — title in the header, the report in main', () => {
+    const p = page({ lang: 'sv', title: 'T', subtitle: 's', body: raw('<h2>x</h2>') });
+    expect(p).toContain('<body><header><h1>T</h1><p class="meta">s</p></header><main><h2>x</h2></main></body>');
+  });
 });
 
 describe('svg', () => {
