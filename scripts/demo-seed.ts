@@ -27,6 +27,7 @@ import { STEERING_ID } from '../src/domain/steering.js';
 import { LinkSigner } from '../src/http/signedLink.js';
 import { createLogger } from '../src/log.js';
 import { confirmPlan, ensureTimeline } from '../src/services/meetings.js';
+import { currentPlanSettings } from '../src/services/schoolCalendars.js';
 import type { Services } from '../src/services/services.js';
 import { Keys } from '../src/store/keys.js';
 import { createQueueRedis, createStoreRedis } from '../src/store/redis.js';
@@ -186,7 +187,7 @@ export async function seed(s: Services, opts: { serviceUrl: string; locale: stri
   const year = Number(utcToZoned(s.clock(), s.planSettings.timeZone).date.slice(0, 4)) + 1;
   const existing = (await s.repos.meetings.list()).filter((m) => m.data.year === year);
   if (existing.length === 0) {
-    const proposal = proposeYearPlan(year, s.planSettings);
+    const proposal = proposeYearPlan(year, await currentPlanSettings(s));
     const confirmed = await confirmPlan(
       s,
       year,

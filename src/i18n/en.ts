@@ -24,6 +24,7 @@ export const en: Catalog = {
       listForums: ['forums', 'lists all forums, their channel and status'],
       plan: ['plan 2027', "proposes the year's three steering meetings"],
       meetings: ['meetings', 'lists the meetings; move or cancel'],
+      schoolCalendar: ['school holidays 2027', 'the school holidays with no meetings; a chair enters the municipality’s own dates'],
       addChair: ['add chair @name', 'makes a person a chair'],
       iAmContact: ['i am contact', "makes you the forum's contact person (1:1 reminders)"],
       sendPrompts: ['send prompts', 'sends the input card to every active forum for the next meeting'],

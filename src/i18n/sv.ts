@@ -23,6 +23,7 @@ export const sv = {
       listForums: ['forum', 'listar alla forum, deras kanal och status'],
       plan: ['planera 2027', 'föreslår årets tre styrgruppsmöten'],
       meetings: ['möten', 'listar mötena; flytta eller avboka'],
+      schoolCalendar: ['läsårstider 2027', 'skolloven då styrgruppen inte möts; en ordförande anger kommunens egna datum'],
       addChair: ['lägg till ordförande @namn', 'gör en person till ordförande'],
       iAmContact: ['jag är kontaktperson', 'gör dig till forumets kontaktperson (påminnelser 1:1)'],
       sendPrompts: ['skicka inspel', 'skickar inspelskortet till alla aktiva forum för nästa möte'],

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { easterSunday } from './holidays.js';
-import { isoWeekOf, mondayOf } from './isoWeek.js';
+import { isoWeekDates, isoWeekOf, mondayOf } from './isoWeek.js';
 import { addDays, compareIsoDates, daysBetween, isIsoDate, isMonthDay, monthDayInYear, parseIsoDate, type IsoDate } from './localDate.js';
 
 const label = z.string().trim().min(1).max(60);
@@ -95,6 +95,39 @@ export function schoolHolidayAt(date: IsoDate, rules: readonly SchoolHolidayRule
     if (hit) return hit;
   }
   return null;
+}
+
+/**
+ * The school holidays of calendar year `year` as dates: the entered läsårstider when there
+ * are some for that year, else each rule's occurrence (jullov runs into the next year).
+ */
+export function schoolHolidaysOfYear(year: number, rules: readonly SchoolHolidayRule[], calendars: readonly SchoolCalendar[] = []): SchoolHolidayHit[] {
+  const own = calendars.find((c) => c.year === year);
+  if (own) return own.periods.map((p) => ({ label: p.label, from: p.from, to: p.to }));
+  const hits: SchoolHolidayHit[] = [];
+  for (const rule of rules) {
+    switch (rule.kind) {
+      case 'week': {
+        // The week's Monday may fall in the year before (week 1) or its Sunday in the next.
+        const dates = isoWeekDates(year, rule.week);
+        if (dates) hits.push({ label: rule.label, ...dates });
+        break;
+      }
+      case 'easter': {
+        const from = addDays(mondayOf(easterSunday(year)), 7 * rule.offsetWeeks);
+        hits.push({ label: rule.label, from, to: addDays(from, 6) });
+        break;
+      }
+      case 'dates':
+        hits.push({ label: rule.label, from: monthDayInYear(year, rule.from), to: monthDayInYear(rule.from <= rule.to ? year : year + 1, rule.to) });
+        break;
+      default: {
+        const never: never = rule;
+        throw new Error(`unknown rule ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  return hits.sort((a, b) => compareIsoDates(a.from, b.from));
 }
 
 /**
