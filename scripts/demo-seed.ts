@@ -27,11 +27,13 @@ import { STEERING_ID } from '../src/domain/steering.js';
 import { LinkSigner } from '../src/http/signedLink.js';
 import { createLogger } from '../src/log.js';
 import { confirmPlan, ensureTimeline } from '../src/services/meetings.js';
+import { currentPlanSettings } from '../src/services/schoolCalendars.js';
 import type { Services } from '../src/services/services.js';
 import { Keys } from '../src/store/keys.js';
 import { createQueueRedis, createStoreRedis } from '../src/store/redis.js';
 import { createRepositories } from '../src/store/repositories.js';
 import { buildPlaygroundConfig, playgroundConfigYaml, type PlaygroundConfig } from '../test/e2e/harness.js';
+import { inventedConversationId, isInventedConversation } from './demo-connector.mjs';
 import { seedPromiseDemo } from './demo-seed-promise.js';
 import { seedDemoAnswers } from './demo-seed-answers.js';
 
@@ -65,9 +67,12 @@ const steeringChannel: SeedConversation = {
   channelName: DEMO_PLAYGROUND.team.channels[0]!.name,
 };
 
-/** Invented teams and channels: they exist only in these records, not in the Playground. */
+/**
+ * Invented teams and channels: they exist only in these records, not in the Playground;
+ * the demo's proxy answers for them like the Bot Connector (scripts/demo-connector.mjs).
+ */
 const invented = (slug: string, teamName: string, channelName: string): SeedConversation => ({
-  conversationId: `19:demo-${slug}@thread.tacv2`,
+  conversationId: inventedConversationId(slug),
   kind: 'channel',
   teamId: `19:demo-team-${slug}@thread.tacv2`,
   teamName,
@@ -164,9 +169,11 @@ export async function seed(s: Services, opts: { serviceUrl: string; locale: stri
         teamName: c.teamName ?? cur?.teamName,
         channelName: c.channelName ?? cur?.channelName,
         reference: cur ? { ...cur.reference, serviceUrl: opts.serviceUrl } : reference,
-        active: cur?.active ?? true,
+        // An invented channel is always reachable now (the demo answers for it): one that an
+        // earlier demo turned inactive (before the demo answered for them) is active again.
+        active: isInventedConversation(c.conversationId) ? true : (cur?.active ?? true),
         installedAt: cur?.installedAt ?? s.clock().toISOString(),
-        ...(cur?.removedAt ? { removedAt: cur.removedAt } : {}),
+        ...(cur?.removedAt && !isInventedConversation(c.conversationId) ? { removedAt: cur.removedAt } : {}),
         locale: cur?.locale ?? opts.locale,
       };
       return JSON.stringify(next) === JSON.stringify(cur) ? null : next;
@@ -180,7 +187,7 @@ export async function seed(s: Services, opts: { serviceUrl: string; locale: stri
   const year = Number(utcToZoned(s.clock(), s.planSettings.timeZone).date.slice(0, 4)) + 1;
   const existing = (await s.repos.meetings.list()).filter((m) => m.data.year === year);
   if (existing.length === 0) {
-    const proposal = proposeYearPlan(year, s.planSettings);
+    const proposal = proposeYearPlan(year, await currentPlanSettings(s));
     const confirmed = await confirmPlan(
       s,
       year,

@@ -19,6 +19,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inventedChannelAnswer } from './demo-connector.mjs';
 import { depsAreStale } from './deps.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,8 +152,11 @@ async function waitFor(what, timeoutMs, probe, child) {
 // ---------------------------------------------------------------------------------------
 // The proxy between the Playground and the bot: Playground → /api/messages → bot (locale
 // rewritten), bot → /_connector → Playground. The bot's replies find it through the
-// serviceUrl the Playground puts in each activity (its --service-url).
+// serviceUrl the Playground puts in each activity (its --service-url). Messages to the demo
+// data's invented channels are answered by the proxy itself (scripts/demo-connector.mjs).
 // ---------------------------------------------------------------------------------------
+/** The path of the connector (the Playground's --service-url) on the proxy. */
+const CONNECTOR_PATH = '/_connector';
 const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'content-encoding']);
 
 function rewriteLocale(activity, locale) {
@@ -182,6 +186,14 @@ async function startProxy(port, botPort, locale) {
             }
           }
         } else {
+          const invented = url.startsWith(CONNECTOR_PATH) ? inventedChannelAnswer(req.method ?? 'GET', url.slice(CONNECTOR_PATH.length)) : null;
+          if (invented) {
+            // An invented channel of the demo data: answered here as Teams would (the Playground does not know it).
+            if (invented.delivered === 'sent') say(`message to an invented demo channel (${invented.conversationId}): delivered in the demo data, not shown in the Playground`);
+            res.writeHead(invented.status, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(invented.body));
+            return;
+          }
           if (!playgroundPort) throw new Error('the Playground is not up yet');
           target = `http://127.0.0.1:${playgroundPort}${url}`;
         }
@@ -332,7 +344,7 @@ async function runDemo() {
       BOT_ID: '',
       BOT_PASSWORD: '',
       BOT_TENANT_ID: '',
-      DEMO_SERVICE_URL: `${proxyUrl}/_connector`,
+      DEMO_SERVICE_URL: `${proxyUrl}${CONNECTOR_PATH}`,
       DEMO_LOCALE: locale ?? 'en-US',
     };
     const seeder = startChild('seed', process.execPath, [tsxCli, 'scripts/demo-seed.ts', '--playground-config', configPath], {
@@ -353,7 +365,7 @@ async function runDemo() {
     const playground = startChild(
       'Playground',
       process.execPath,
-      [playgroundCli, '-e', `${proxyUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(wantedUiPort), '--service-url', `${proxyUrl}/_connector`],
+      [playgroundCli, '-e', `${proxyUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(wantedUiPort), '--service-url', `${proxyUrl}${CONNECTOR_PATH}`],
       {
         cwd: pgDir,
         env: {
@@ -430,7 +442,8 @@ ${col(`3. ${pg.team.name} - General`)}@${pg.bot.name} registrera forum
 Demo data (KEY_PREFIX=${keyPrefix}${redis.private ? ', in the private Redis: gone on exit' : ` in ${redis.url}; a re-run keeps it`}):
   the steering group's channel is "${channel}"; Trygghetsrådet Berga's is the group chat "${pg.groupChat.name}";
   Trygghetsrådet Ryd, Trygghetsrådet Skäggetorp, Sociala insatsgruppen and Säkerhetsenheten/kommunpolis
-  have invented channels that exist only in the demo data (the Playground has one channel besides General).
+  have invented channels that exist only in the demo data (the Playground has one channel besides General);
+  the demo answers for them as Teams would, so \`skicka inspel\` reaches all five forums (lines below say so).
 ${
   english
     ? "Language: English (--english). Without it the demo sets each activity's locale to sv-SE, as a Swedish Teams client does."

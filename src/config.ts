@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { DEFAULT_SCHOOL_HOLIDAYS, parseSchoolHolidayRules } from './domain/calendar/schoolHolidays.js';
 import { parseRateWindows } from './store/conversationRateLimiter.js';
 
 /**
@@ -69,6 +70,16 @@ export const envSchema = z
     MEETING_WEEKDAY: z.coerce.number().int().min(1).max(5).default(3),
     MEETING_TIME: z.string().regex(hhmm, 'must be HH:MM').default('13:00'),
     MEETING_DURATION_MINUTES: z.coerce.number().int().min(15).max(480).default(120),
+    /** School holidays with no meetings: label:week, label:påsk±N or label:MM-DD..MM-DD (README: "School holidays"). */
+    SCHOOL_HOLIDAYS: z
+      .string()
+      .default(DEFAULT_SCHOOL_HOLIDAYS)
+      .transform((s, ctx) => {
+        const parsed = parseSchoolHolidayRules(s);
+        if ('rules' in parsed) return parsed.rules;
+        ctx.addIssue({ code: 'custom', message: `${parsed.error}; e.g. ${DEFAULT_SCHOOL_HOLIDAYS}` });
+        return z.NEVER;
+      }),
     RECONCILE_CRON: z.string().refine((c) => cron.validate(c), 'must be a cron expression').default('*/5 * * * *'),
     /** Teams' documented global limit: 50 requests per second per app per tenant. */
     NOTIFY_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),

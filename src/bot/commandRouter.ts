@@ -8,6 +8,7 @@ import { exportMyData } from './handlers/privacy.js';
 import { allowedCommands, permissionFor, showHelp } from './handlers/help.js';
 import { listForums, registerForumCommand } from './handlers/forums.js';
 import { meetingsCommand, planCommand } from './handlers/meetings.js';
+import { schoolCalendarCommand } from './handlers/schoolCalendar.js';
 import { addChair, registerSteering } from './handlers/steering.js';
 import { replyText } from './reply.js';
 import type { RequestContext } from './requestContext.js';
@@ -35,6 +36,8 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
       return planCommand(rc, ctx, cmd.year);
     case 'meetings':
       return meetingsCommand(rc, ctx);
+    case 'schoolCalendar':
+      return schoolCalendarCommand(rc, ctx, cmd.arg);
     case 'addChair':
       return addChair(rc, ctx);
     case 'iAmContact':

@@ -78,7 +78,7 @@ export async function currentLagesbildCard(s: Services, m: Catalog, lang: Lang, 
     published: published
       ? { at: localText(s, m, published.at), current: !!currentAgenda && published.contentHash === snapshot.contentHash && canonicalJson(published.agenda) === canonicalJson(currentAgenda.data.agenda) }
       : null,
-    links: lagesbildReportLinks(s, meetingId, audience),
+    links: lagesbildReportLinks(s, meetingId, audience, lang),
     linkHours: linkHours(s),
     joinUrl: await joinUrlOf(s, meetingId),
     ...(banner ? { banner } : state === 'failed' ? { banner: { text: m.lagesbild.failed, tone: 'attention' } } : {}),
@@ -99,7 +99,7 @@ export async function currentPublishedCard(s: Services, m: Catalog, lang: Lang, 
     view: viewFor(snapshot, STEERING_CHANNEL_AUDIENCE),
     agenda: publication.agenda,
     publishedAt: localText(s, m, publication.at),
-    links: lagesbildReportLinks(s, meetingId, STEERING_CHANNEL_AUDIENCE),
+    links: lagesbildReportLinks(s, meetingId, STEERING_CHANNEL_AUDIENCE, lang),
     linkHours: linkHours(s),
     joinUrl: await joinUrlOf(s, meetingId),
   });

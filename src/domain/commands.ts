@@ -9,6 +9,7 @@ export type Command =
   | { name: 'listForums' }
   | { name: 'plan'; year: number | undefined }
   | { name: 'meetings' }
+  | { name: 'schoolCalendar'; arg: string | undefined }
   | { name: 'addChair' }
   | { name: 'iAmContact' }
   | { name: 'sendPrompts'; arg: string | undefined }
@@ -35,6 +36,7 @@ const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: bool
   { name: 'listForums', sv: ['forum', 'foren', 'forumen'], en: ['forums'] },
   { name: 'plan', sv: ['planera'], en: ['plan'], takesYear: true },
   { name: 'meetings', sv: ['moten', 'mote'], en: ['meetings'] },
+  { name: 'schoolCalendar', sv: ['lasarstider', 'skollov'], en: ['school holidays', 'school calendar'], takesArg: true },
   { name: 'addChair', sv: ['lagg till ordforande'], en: ['add chair'] },
   { name: 'iAmContact', sv: ['jag ar kontaktperson'], en: ['i am contact', 'i am the contact'] },
   { name: 'sendPrompts', sv: ['skicka inspel'], en: ['send prompts'], takesArg: true },

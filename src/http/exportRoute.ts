@@ -14,7 +14,7 @@ export function exportRoute(s: Services) {
       return;
     }
     const path = exportPath(m[1]!);
-    const check = s.links.verify(path, req.query.exp, req.query.sig, s.clock());
+    const check = s.links.verify(path, req.query as Record<string, unknown>, s.clock());
     if (check !== 'ok') {
       res.status(check === 'expired' ? 410 : 403).json({ error: check === 'expired' ? 'link expired' : 'invalid link' });
       return;

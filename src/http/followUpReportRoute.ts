@@ -42,7 +42,8 @@ async function serve(s: Services, req: Request, res: Response, target: { promise
     return;
   }
   const path = reportPath(target.promiseId, target.meetingId, target.format);
-  const check = s.links.verify(path, req.query.exp, req.query.sig, s.clock());
+  // The language decides the response, so it is signed too (a tampered one is refused).
+  const check = s.links.verify(path, req.query as Record<string, unknown>, s.clock(), ['lang']);
   if (check !== 'ok') {
     res.status(check === 'expired' ? 410 : 403).json({ error: check === 'expired' ? 'link expired' : 'invalid link' });
     return;
@@ -53,7 +54,7 @@ async function serve(s: Services, req: Request, res: Response, target: { promise
     return;
   }
   await s.repos.reportReads.record({ who: 'link', what: path, when: s.clock().toISOString() });
-  const lang = langOf(typeof req.query.lang === 'string' ? req.query.lang : undefined, s.config.DEFAULT_LOCALE);
+  const lang = langOf(req.query.lang as string | undefined, s.config.DEFAULT_LOCALE);
   const m = messages(lang);
   const meetingId = target.meetingId ?? (await currentFollowUpMeetingId(s));
   const doc = await buildFollowUp(s, promise.data, meetingId, target.meetingId ? 'meeting' : 'period');

@@ -43,7 +43,7 @@ async function serve(s: Services, req: Request, res: Response, meetingId: string
     return;
   }
   await s.repos.reportReads.record({ who: 'link', what: check.what, when: s.clock().toISOString() });
-  const lang = langOf(typeof req.query.lang === 'string' ? req.query.lang : undefined, s.config.DEFAULT_LOCALE);
+  const lang = langOf(check.lang, s.config.DEFAULT_LOCALE);
   const m = messages(lang);
   const body = (() => {
     switch (format) {

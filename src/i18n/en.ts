@@ -4,6 +4,7 @@ import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
 import { privacyEn } from './en/privacy.js';
 import { promiseEn } from './en/promise.js';
+import { schoolHolidaysEn } from './en/schoolHolidays.js';
 
 /** English, for users whose Teams locale is English. Same keys as sv.ts (checked by the type). */
 export const en: Catalog = {
@@ -23,6 +24,7 @@ export const en: Catalog = {
       listForums: ['forums', 'lists all forums, their channel and status'],
       plan: ['plan 2027', "proposes the year's three steering meetings"],
       meetings: ['meetings', 'lists the meetings; move or cancel'],
+      schoolCalendar: ['school holidays 2027', 'the school holidays with no meetings; a chair enters the municipality’s own dates'],
       addChair: ['add chair @name', 'makes a person a chair'],
       iAmContact: ['i am contact', "makes you the forum's contact person (1:1 reminders)"],
       sendPrompts: ['send prompts', 'sends the input card to every active forum for the next meeting'],
@@ -151,4 +153,5 @@ export const en: Catalog = {
   promise: promiseEn,
   privacy: privacyEn,
   calendar: calendarEn,
+  schoolHolidays: schoolHolidaysEn,
 };

@@ -3,6 +3,7 @@ import { inputsSv } from './sv/inputs.js';
 import { lagesbildSv } from './sv/lagesbild.js';
 import { privacySv } from './sv/privacy.js';
 import { promiseSv } from './sv/promise.js';
+import { schoolHolidaysSv } from './sv/schoolHolidays.js';
 
 /** Swedish: the default language. Every user-facing string lives here (feature parts in sv/) or in en.ts. */
 export const sv = {
@@ -22,6 +23,7 @@ export const sv = {
       listForums: ['forum', 'listar alla forum, deras kanal och status'],
       plan: ['planera 2027', 'föreslår årets tre styrgruppsmöten'],
       meetings: ['möten', 'listar mötena; flytta eller avboka'],
+      schoolCalendar: ['läsårstider 2027', 'skolloven då styrgruppen inte möts; en ordförande anger kommunens egna datum'],
       addChair: ['lägg till ordförande @namn', 'gör en person till ordförande'],
       iAmContact: ['jag är kontaktperson', 'gör dig till forumets kontaktperson (påminnelser 1:1)'],
       sendPrompts: ['skicka inspel', 'skickar inspelskortet till alla aktiva forum för nästa möte'],
@@ -150,6 +152,7 @@ export const sv = {
   promise: promiseSv,
   privacy: privacySv,
   calendar: calendarSv,
+  schoolHolidays: schoolHolidaysSv,
 };
 
 export type Catalog = typeof sv;

@@ -52,7 +52,11 @@ svg text { font-family: inherit; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } .noprint { display: none; } }
 `;
 
-/** A complete page: language, title, print-friendly CSS. */
+/**
+ * A complete page: language, title, print-friendly CSS. All content sits in landmarks
+ * (title in the header, the report in main) so screen-reader users can jump to it.
+ */
 export function page(opts: { lang: string; title: string; body: Html; subtitle?: string }): string {
-  return `<!doctype html>\n${html`<html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${opts.title}</title><style>${raw(CSS)}</style></head><body><h1>${opts.title}</h1>${opts.subtitle ? html`<p class="meta">${opts.subtitle}</p>` : ''}${opts.body}</body></html>`.value}\n`;
+  const header = html`<header><h1>${opts.title}</h1>${opts.subtitle ? html`<p class="meta">${opts.subtitle}</p>` : ''}</header>`;
+  return `<!doctype html>\n${html`<html lang="${opts.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${opts.title}</title><style>${raw(CSS)}</style></head><body>${header}<main>${opts.body}</main></body></html>`.value}\n`;
 }

@@ -57,25 +57,40 @@ export interface LinePoint {
   value: number;
 }
 
+/** A percentage axis: the whole 0–100, so 98 % looks like nearly all, not like the top of a cliff. */
+export const PERCENT_AXIS = { min: 0, max: 100 } as const;
+
 /**
  * A line of values over time (labels are shown as given, e.g. dates), with optional
- * dashed reference lines (a target, a baseline).
+ * dashed reference lines (a target, a baseline). `axis` fixes the value axis (e.g.
+ * PERCENT_AXIS); without it the axis fits the values. Callers show a single value as a
+ * number instead (one dot on an axis says nothing).
  */
-export function lineChart(opts: { title: string; points: readonly LinePoint[]; references?: readonly { name: string; value: number; color: string }[]; unit?: string; width?: number; height?: number }): Html {
+export function lineChart(opts: {
+  title: string;
+  points: readonly LinePoint[];
+  references?: readonly { name: string; value: number; color: string }[];
+  unit?: string;
+  width?: number;
+  height?: number;
+  axis?: { min: number; max: number };
+}): Html {
   const width = opts.width ?? 520;
   const height = opts.height ?? 220;
   const pad = { left: 56, right: 16, top: 16, bottom: 44 };
   const refs = opts.references ?? [];
   const values = [...opts.points.map((p) => p.value), ...refs.map((r) => r.value)];
-  let lo = values.length ? Math.min(...values) : 0;
-  let hi = values.length ? Math.max(...values) : 1;
+  let lo = opts.axis ? opts.axis.min : values.length ? Math.min(...values) : 0;
+  let hi = opts.axis ? opts.axis.max : values.length ? Math.max(...values) : 1;
   if (lo === hi) {
     lo -= 1;
     hi += 1;
   }
-  const span = hi - lo;
-  lo -= span * 0.1;
-  hi += span * 0.1;
+  if (!opts.axis) {
+    const span = hi - lo;
+    lo -= span * 0.1;
+    hi += span * 0.1;
+  }
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const y = (v: number) => pad.top + plotH - ((v - lo) / (hi - lo)) * plotH;

@@ -1,7 +1,9 @@
 import { meetingTimeline } from '../domain/calendar/timeline.js';
+import type { PlanSettings } from '../domain/calendar/planSettings.js';
 import { meetingInterval, validateMeetingDate } from '../domain/calendar/yearPlan.js';
 import { isSwedishHoliday } from '../domain/calendar/holidays.js';
 import { blockedPeriodAt } from '../domain/calendar/blockedPeriods.js';
+import { schoolHolidayAt } from '../domain/calendar/schoolHolidays.js';
 import { daysBetween, isIsoDate } from '../domain/calendar/localDate.js';
 import { isWallTime } from '../domain/calendar/zonedTime.js';
 import { DomainError, invalidInput, type FieldErrors } from '../domain/errors.js';
@@ -10,6 +12,8 @@ import type { Stored } from '../store/versionedRepository.js';
 import { removeTimeline, scheduleTimeline, type PlannedStep } from '../../jobs/timeline.js';
 import { enqueueCalendarSync } from './calendar/enqueueCalendarSync.js';
 import { notifySteering } from './notices.js';
+import { schoolHolidayCode } from './schoolHolidayCode.js';
+import { currentPlanSettings } from './schoolCalendars.js';
 import type { Services } from './services.js';
 
 export interface MeetingChoice {
@@ -32,15 +36,17 @@ export function plannedSteps(s: Services, m: MeetingRecord): PlannedStep[] {
 export const allStepKinds = (s: Services, m: MeetingRecord) => plannedSteps(s, m).map((x) => x.kind);
 
 /** Field errors as catalog codes ("holiday|Påskdagen"), keyed by the card's input ids. */
-function checkChoice(s: Services, year: number, c: MeetingChoice, now: Date): FieldErrors {
+function checkChoice(s: Services, settings: PlanSettings, year: number, c: MeetingChoice, now: Date): FieldErrors {
   const errors: FieldErrors = {};
   const dateKey = `date${c.index}`;
   if (!isIsoDate(c.date)) errors[dateKey] = 'date';
   else if (Number(c.date.slice(0, 4)) !== year) errors[dateKey] = 'wrongYear';
   else {
-    const problem = validateMeetingDate(c.date, s.planSettings);
+    const problem = validateMeetingDate(c.date, settings);
+    const lov = schoolHolidayAt(c.date, settings.schoolHolidays, settings.schoolCalendars);
     if (problem === 'holiday') errors[dateKey] = `holiday|${isSwedishHoliday(c.date)}`;
-    else if (problem === 'blocked') errors[dateKey] = `blocked|${blockedPeriodAt(c.date, s.planSettings.blockedPeriods)?.label ?? ''}`;
+    else if (problem === 'school-holiday' && lov) errors[dateKey] = schoolHolidayCode(lov);
+    else if (problem === 'blocked') errors[dateKey] = `blocked|${blockedPeriodAt(c.date, settings.blockedPeriods)?.label ?? ''}`;
     else if (problem === 'weekend') errors[dateKey] = 'weekend';
     else if (problem === 'invalid-date') errors[dateKey] = 'date';
   }
@@ -52,9 +58,10 @@ function checkChoice(s: Services, year: number, c: MeetingChoice, now: Date): Fi
   return errors;
 }
 
-export function validatePlan(s: Services, year: number, choices: MeetingChoice[]): void {
+/** Checked against the plan settings with the entered läsårstider (currentPlanSettings). */
+export function validatePlan(s: Services, settings: PlanSettings, year: number, choices: MeetingChoice[]): void {
   const now = s.clock();
-  const errors: FieldErrors = Object.assign({}, ...choices.map((c) => checkChoice(s, year, c, now)));
+  const errors: FieldErrors = Object.assign({}, ...choices.map((c) => checkChoice(s, settings, year, c, now)));
   const sorted = [...choices].sort((a, b) => a.index - b.index);
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
@@ -71,7 +78,7 @@ export function validatePlan(s: Services, year: number, choices: MeetingChoice[]
  * its timeline is (re)scheduled; the steering channel gets the invitations.
  */
 export async function confirmPlan(s: Services, year: number, choices: MeetingChoice[], actor: string): Promise<Stored<MeetingRecord>[]> {
-  validatePlan(s, year, choices);
+  validatePlan(s, await currentPlanSettings(s), year, choices);
   const result: Stored<MeetingRecord>[] = [];
   for (const c of choices) {
     const id = meetingId(year, c.index);
@@ -107,7 +114,7 @@ export async function moveMeeting(s: Services, id: string, expectedVersion: numb
   if (existing.data.status === 'cancelled') throw new DomainError('conflict', 'meeting cancelled');
   const index = existing.data.index;
   const choice = { index, date, time };
-  const errors = checkChoice(s, existing.data.year, choice, s.clock());
+  const errors = checkChoice(s, await currentPlanSettings(s), existing.data.year, choice, s.clock());
   if (Object.keys(errors).length) throw invalidInput(errors);
   // The same spacing rule as the plan: the moved meeting keeps four weeks to the others.
   const others = (await s.repos.meetings.list()).filter((m) => m.data.year === existing.data.year && m.id !== id && m.data.status === 'confirmed');

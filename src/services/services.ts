@@ -34,6 +34,7 @@ export function createServices(deps: { config: Config; redis: RedisClient; keys:
       time: config.MEETING_TIME,
       durationMinutes: config.MEETING_DURATION_MINUTES,
       timeZone: config.TIMEZONE,
+      schoolHolidays: config.SCHOOL_HOLIDAYS,
     }),
   };
 }

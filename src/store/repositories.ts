@@ -7,6 +7,7 @@ import { storedAnswerSchema } from '../domain/inputs/storedAnswer.js';
 import { meetingRecordSchema } from '../domain/meeting.js';
 import { malbildSchema } from '../domain/malbilder/malbild.js';
 import { promiseSchema } from '../domain/promise/promise.js';
+import { schoolCalendarSchema } from '../domain/calendar/schoolHolidays.js';
 import { steeringRecordSchema } from '../domain/steering.js';
 import { AuditTrail } from './auditTrail.js';
 import type { Keys } from './keys.js';
@@ -38,6 +39,8 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     promises: new VersionedRepository(redis, keys, 'promise', promiseSchema, clock),
     /** Målbilder, one per district, keyed by `malbildIdFor(district)`. */
     malbilder: new VersionedRepository(redis, keys, 'malbild', malbildSchema, clock),
+    /** A municipality's own läsårstider, keyed by calendar year ('2027'); replace SCHOOL_HOLIDAYS for that year. */
+    schoolCalendars: new VersionedRepository(redis, keys, 'schoolcalendar', schoolCalendarSchema, clock),
     people: new PeopleRegistry(redis, keys, clock),
     reportReads: new ReportReads(redis, keys),
     audit: new AuditTrail(redis, keys),

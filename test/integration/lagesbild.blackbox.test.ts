@@ -3,6 +3,7 @@ import { timelineJobId } from '../../jobs/timeline.js';
 import { meetingTimeline } from '../../src/domain/calendar/timeline.js';
 import { answerId } from '../../src/domain/inputs/storedAnswer.js';
 import { compileJobId, requestCompile } from '../../src/services/lagesbild/compile.js';
+import { lagesbildReportLinks } from '../../src/services/lagesbild/reports.js';
 import { CHAIR, MEMBER, channel, invokeExecute, message, mentionMessage } from '../support/activities.js';
 import { CHAIR_CHAT, cardOf, drained, forumChannel, isCard, linksOf, MARK, posts, setUpWorld, STEERING, updatesOf, type World } from '../support/lagesbild.js';
 import { actionData } from '../support/cardData.js';
@@ -316,6 +317,15 @@ describe('the reports', () => {
     expect((await get(html.replace('aud=chairs', 'aud=steering'))).status).toBe(403);
     expect((await get(html.replace(/sig=[^&]+/, 'sig=AAAA'))).status).toBe(403);
     expect((await get(html.replace('2027-1.html', '2027-2.html'))).status).toBe(403);
+    // So is the language: adding or changing one is refused.
+    expect((await get(`${html}&lang=en`)).status).toBe(403);
+    expect((await get(html.replace('aud=chairs', 'aud=chairs&lang=en'))).status).toBe(403);
+    // (An English chair's card carries these links; made directly so no chair's language changes for the tests after.)
+    const enHtml = lagesbildReportLinks(s(), w.meetingId, 'chairs', 'en').html;
+    expect(enHtml).toContain('aud=chairs&lang=en&exp=');
+    expect(await (await get(enHtml)).text()).toContain('<html lang="en">');
+    expect((await get(enHtml.replace('lang=en', 'lang=sv'))).status).toBe(403);
+    expect((await get(enHtml.replace('&lang=en', ''))).status).toBe(403);
 
     const ok = await get(html);
     expect(ok.status).toBe(200);

@@ -147,12 +147,16 @@ describe('medborgarlöfte through /api/messages', () => {
     expect(reads).toHaveLength(4);
     expect(reads[0]).toMatchObject({ who: 'link', what: `/reports/uppfoljning/${promiseId}/2027-1.json` });
 
-    // English users get English reports (the language is outside the signature).
+    // English users get English reports; the language is signed like the rest of the link.
     await post(botUrl, { ...mentionMessage(steering(), CHAIR, 'follow up'), locale: 'en-US' });
     const en = await connector.waitFor((r) => JSON.stringify(r.activity).includes('Follow-up: Medborgarlöfte'));
     const enUrl = /"url":"(https:\/\/samverkan\.example\.se[^"]+\.md\?[^"]+)"/.exec(JSON.stringify(en.activity))![1]!.replace('https://samverkan.example.se', botUrl);
-    expect(enUrl).toContain('&lang=en');
+    expect(enUrl).toContain('?lang=en&');
     expect(await (await fetch(enUrl)).text()).toContain('# Follow-up: Medborgarlöfte Linköping 2027–2028 – Steering group meeting 1/2027');
+    expect((await runtime.services.repos.reportReads.list()).length).toBe(5);
+    expect((await fetch(enUrl.replace('lang=en', 'lang=sv'))).status).toBe(403);
+    expect((await fetch(enUrl.replace('lang=en&', ''))).status).toBe(403);
+    expect((await fetch(`${urls[1]!}&lang=en`)).status).toBe(403);
     expect((await runtime.services.repos.reportReads.list()).length).toBe(5);
 
     clock.advance(61 * 60_000);

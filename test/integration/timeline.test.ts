@@ -27,7 +27,7 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-/** The proposed (valid) plan for 2027 as the chair's choices: 03-03, 05-19, 11-03 with the defaults. */
+/** The proposed (valid) plan for 2027 as the chair's choices: 03-03, 05-19, 10-27 with the defaults (3 Nov is höstlov, week 44). */
 function proposedChoices(): MeetingChoice[] {
   return proposeYearPlan(2027, s.planSettings).map((p) => ({ index: p.index, date: p.date, time: p.time }));
 }
@@ -69,13 +69,13 @@ async function expectDomainError(p: Promise<unknown>): Promise<DomainError> {
 describe('confirmPlan schedules the timelines', () => {
   it('creates three meetings, each with one delayed job per step (7+) with deterministic ids and correct delays', async () => {
     const choices = proposedChoices();
-    expect(choices.map((c) => c.date)).toEqual(['2027-03-03', '2027-05-19', '2027-11-03']);
+    expect(choices.map((c) => c.date)).toEqual(['2027-03-03', '2027-05-19', '2027-10-27']);
     const stored = await confirmPlan(s, 2027, choices, 'chair-1');
 
     expect(stored.map((m) => [m.id, m.version, m.data.date, m.data.time, m.data.status, m.data.sequence])).toEqual([
       ['2027-1', 1, '2027-03-03', '13:00', 'confirmed', 0],
       ['2027-2', 1, '2027-05-19', '13:00', 'confirmed', 0],
-      ['2027-3', 1, '2027-11-03', '13:00', 'confirmed', 0],
+      ['2027-3', 1, '2027-10-27', '13:00', 'confirmed', 0],
     ]);
     expect(await s.repos.meetings.ids()).toEqual(['2027-1', '2027-2', '2027-3']);
     expect((await s.repos.audit.list('meeting', '2027-1')).map((a) => [a.actor, a.action, a.version])).toEqual([['chair-1', 'confirm', 1]]);
@@ -160,6 +160,18 @@ describe('moveMeeting and cancelMeeting', () => {
     expect(await delayedCount()).toBe(2 * K);
   });
 
+  it('moveMeeting refuses a date in a school holiday, naming it, and changes nothing', async () => {
+    const [, , m3] = await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
+    const jobsBefore = (await s.queues.timeline.getDelayed()).map((j) => [j.id, j.opts.delay]).sort();
+    const refused = await expectDomainError(moveMeeting(s, '2027-3', m3!.version, '2027-11-03', '13:00', 'chair-1'));
+    expect(refused.reason).toBe('invalid-input');
+    expect(refused.details.fieldErrors).toEqual({ date3: 'schoolHoliday|höstlov;44;2027-11-01;2027-11-07' });
+    expect(await s.repos.meetings.require('2027-3')).toMatchObject({ version: m3!.version, data: { date: '2027-10-27' } });
+    expect((await s.queues.timeline.getDelayed()).map((j) => [j.id, j.opts.delay]).sort()).toEqual(jobsBefore);
+    // The week after höstlov is free.
+    expect((await moveMeeting(s, '2027-3', m3!.version, '2027-11-10', '13:00', 'chair-1')).data.date).toBe('2027-11-10');
+  });
+
   it('cancelMeeting removes the meeting’s jobs and leaves the others', async () => {
     const [m1] = await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
     const cancelled = await cancelMeeting(s, '2027-1', m1!.version, 'chair-1');
@@ -183,7 +195,7 @@ describe('moveMeeting and cancelMeeting', () => {
 });
 
 describe('invalid plans are refused and store nothing', () => {
-  const valid = { 1: '2027-03-03', 2: '2027-05-19', 3: '2027-11-03' } as const;
+  const valid = { 1: '2027-03-03', 2: '2027-05-19', 3: '2027-10-27' } as const;
   const plan = (overrides: Partial<Record<1 | 2 | 3, string>>): MeetingChoice[] =>
     ([1, 2, 3] as const).map((index) => ({ index, date: overrides[index] ?? valid[index], time: '13:00' }));
 
@@ -193,7 +205,8 @@ describe('invalid plans are refused and store nothing', () => {
     ['a date in another year', plan({ 3: '2028-03-01' }), { date3: 'wrongYear' }],
     ['a date in the past', plan({ 1: '2027-01-08' }), { date1: 'past' }],
     ['two meetings one week apart', plan({ 2: '2027-03-10' }), { date2: 'order' }],
-    ['a blocked period (sportlov)', plan({ 1: '2027-02-17' }), { date1: 'blocked|sportlov' }],
+    ['sportlov (week 8 by default)', plan({ 1: '2027-02-24' }), { date1: 'schoolHoliday|sportlov;8;2027-02-22;2027-02-28' }],
+    ['höstlov (week 44)', plan({ 3: '2027-11-03' }), { date3: 'schoolHoliday|höstlov;44;2027-11-01;2027-11-07' }],
     ['not a date', plan({ 1: '2027-02-30' }), { date1: 'date' }],
     ['several problems at once', plan({ 1: '2027-01-08', 2: '2027-05-22', 3: '2028-03-01' }), { date1: 'past', date2: 'weekend', date3: 'wrongYear' }],
   ])('%s', async (_label, choices, fieldErrors) => {

@@ -104,6 +104,23 @@ describe('loadConfig: parsing', () => {
   });
 });
 
+describe('loadConfig: SCHOOL_HOLIDAYS', () => {
+  it('defaults to Linköping’s weeks: sportlov 8, påsklov after Easter, höstlov 44', () => {
+    expect(loadConfig({}).SCHOOL_HOLIDAYS.filter((r) => r.kind !== 'dates')).toEqual([
+      { kind: 'week', week: 8, label: 'sportlov' },
+      { kind: 'easter', offsetWeeks: 1, label: 'påsklov' },
+      { kind: 'week', week: 44, label: 'höstlov' },
+    ]);
+  });
+
+  it('takes another region’s sportlov week', () => {
+    expect(loadConfig({ SCHOOL_HOLIDAYS: 'sportlov:9,höstlov:44' }).SCHOOL_HOLIDAYS).toEqual([
+      { kind: 'week', week: 9, label: 'sportlov' },
+      { kind: 'week', week: 44, label: 'höstlov' },
+    ]);
+  });
+});
+
 describe('loadConfig: Microsoft Graph', () => {
   it('is off by default', () => {
     expect(loadConfig({}).GRAPH_ENABLED).toBe(false);
@@ -152,6 +169,8 @@ describe('loadConfig: one ConfigError lists every bad variable', () => {
     ['GRAPH_TENANT_ID not a GUID', { GRAPH_TENANT_ID: 'linkoping.se' }, ['GRAPH_TENANT_ID']],
     ['GRAPH_BASE_URL over http', { GRAPH_BASE_URL: 'http://graph.microsoft.com' }, ['GRAPH_BASE_URL']],
     ['GRAPH_ATTEMPTS zero', { GRAPH_ATTEMPTS: '0' }, ['GRAPH_ATTEMPTS']],
+    ['SCHOOL_HOLIDAYS with a week 60', { SCHOOL_HOLIDAYS: 'höstlov:60' }, ['SCHOOL_HOLIDAYS']],
+    ['SCHOOL_HOLIDAYS without a label', { SCHOOL_HOLIDAYS: '44' }, ['SCHOOL_HOLIDAYS']],
   ];
   it.each(single)('%s → %j', (_label, env, expected) => {
     expect(badVariables(env)).toEqual(expected);

@@ -12,6 +12,7 @@ export const permissionFor: Record<CommandName, Permission> = {
   listForums: 'listForums',
   plan: 'planYear',
   meetings: 'listMeetings',
+  schoolCalendar: 'listMeetings', // showing; entering dates needs planYear (checked in the handler)
   addChair: 'addChair',
   iAmContact: 'becomeContact',
   sendPrompts: 'manageInputs',

@@ -10,6 +10,7 @@ import { meetingTitle, type MeetingRecord } from '../../domain/meeting.js';
 import { can } from '../../domain/roles.js';
 import { cancelMeeting, confirmPlan, listMeetings, moveMeeting, type MeetingChoice } from '../../services/meetings.js';
 import { meetingCalendarView, type MeetingCalendarView } from '../../services/calendar/meetingCalendarView.js';
+import { currentPlanSettings } from '../../services/schoolCalendars.js';
 import type { Stored } from '../../store/versionedRepository.js';
 import { replyCard, replyText } from '../reply.js';
 import { refusal } from '../refusal.js';
@@ -41,7 +42,7 @@ export async function planCommand(rc: RequestContext, ctx: TurnContext, year: nu
   const thisYear = Number(utcToZoned(rc.s.clock(), rc.s.planSettings.timeZone).date.slice(0, 4));
   const target = year ?? thisYear + 1;
   if (target < thisYear || target > 2100) return replyText(ctx, rc.m.plan.badYear);
-  const proposal = proposeYearPlan(target, rc.s.planSettings);
+  const proposal = proposeYearPlan(target, await currentPlanSettings(rc.s));
   const existing = (await rc.s.repos.meetings.list()).filter((m) => m.data.year === target && m.data.status === 'confirmed');
   const rows: PlanRow[] = proposal.map((p) => {
     const confirmed = existing.find((m) => m.data.index === p.index);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { compareIsoDates, isIsoDate, isMonthDay } from './localDate.js';
+import { defaultSchoolHolidayRules, schoolCalendarSchema, schoolHolidayRuleSchema } from './schoolHolidays.js';
 import { defaultTimeline, type TimelineStepKind } from './timelineSteps.js';
 import { isValidTimeZone, isWallTime } from './zonedTime.js';
 
@@ -62,12 +63,12 @@ export const planSettingsSchema = z.object({
   time: wallTime.default('13:00'),
   durationMinutes: z.number().int().min(15).max(600).default(120),
   timeZone: z.string().refine(isValidTimeZone, { message: 'unknown-time-zone' }).default('Europe/Stockholm'),
-  blockedPeriods: z.array(blockedPeriodSchema).default(() => [
-    { from: '02-16', to: '02-22', label: 'sportlov' },
-    { from: '06-11', to: '08-15', label: 'sommarlov' },
-    { from: '10-26', to: '11-01', label: 'höstlov' },
-    { from: '12-20', to: '01-06', label: 'jullov' },
-  ]),
+  /** Other periods with no meetings (a election day, a conference): always apply. */
+  blockedPeriods: z.array(blockedPeriodSchema).default(() => []),
+  /** School holidays by ISO week, Easter or yearly dates (SCHOOL_HOLIDAYS). */
+  schoolHolidays: z.array(schoolHolidayRuleSchema).max(20).default(defaultSchoolHolidayRules),
+  /** The municipality's own läsårstider, entered by a chair: replace the rules for their year. */
+  schoolCalendars: z.array(schoolCalendarSchema).default(() => []),
   /** Partial overrides keep the other steps' defaults. */
   timeline: timelineSettingsSchema.prefault({}),
 });

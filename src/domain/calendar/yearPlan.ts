@@ -6,6 +6,7 @@
 import { DomainError } from '../errors.js';
 import { blockedPeriodAt } from './blockedPeriods.js';
 import { isSwedishHoliday } from './holidays.js';
+import { schoolHolidayAt } from './schoolHolidays.js';
 import { addDays, daysBetween, isIsoDate, isoDateRange, isWeekend, monthDayInYear, weekdayOf, type IsoDate } from './localDate.js';
 import type { PlanSettings, PlanWindow } from './planSettings.js';
 import { zonedToUtc, type WallTime } from './zonedTime.js';
@@ -23,12 +24,16 @@ export interface ProposedMeeting {
 }
 
 /** Why a chair's chosen date is refused. Another weekday than the configured one is fine. */
-export type MeetingDateProblem = 'invalid-date' | 'holiday' | 'weekend' | 'blocked';
+export type MeetingDateProblem = 'invalid-date' | 'holiday' | 'weekend' | 'school-holiday' | 'blocked';
 
-export function validateMeetingDate(date: IsoDate, settings: Pick<PlanSettings, 'blockedPeriods'>): MeetingDateProblem | null {
+/** What decides whether a day is free: the blocked periods and the school holidays. */
+export type DateRules = Pick<PlanSettings, 'blockedPeriods' | 'schoolHolidays' | 'schoolCalendars'>;
+
+export function validateMeetingDate(date: IsoDate, settings: DateRules): MeetingDateProblem | null {
   if (!isIsoDate(date)) return 'invalid-date';
   if (isSwedishHoliday(date) !== null) return 'holiday';
   if (isWeekend(date)) return 'weekend';
+  if (schoolHolidayAt(date, settings.schoolHolidays, settings.schoolCalendars) !== null) return 'school-holiday';
   if (blockedPeriodAt(date, settings.blockedPeriods) !== null) return 'blocked';
   return null;
 }

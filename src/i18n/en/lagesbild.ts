@@ -130,6 +130,7 @@ export const lagesbildEn: typeof lagesbildSv = {
     chartTrend: 'Ratings per district',
     chartThemes: 'Themes – number of forums',
     chartRate: 'Response rate over the meetings (%)',
+    rateAt: (meeting: string, percent: number) => `Response rate at ${meeting}: ${percent} %. A chart over the meetings is shown from the second meeting on.`,
     chartNet: (district) => `Net over the meetings: ${district}`,
     none: 'Nothing to show.',
     kinds: { rating: 'Trend', theme: 'Theme', otherTheme: 'Own theme', question: 'Question for the police', need: 'Need', proposal: 'Agenda proposal' },

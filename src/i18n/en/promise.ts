@@ -179,5 +179,7 @@ export const promiseEn: typeof promiseSv = {
     missing: 'Missing follow-up',
     malbild: (district: string) => `Goal picture ${district}`,
     print: "Print or save as PDF with the browser's print command.",
+    readingDate: 'Date',
+    readingValue: (unit: string) => (unit ? `Value (${unit})` : 'Value'),
   },
 };

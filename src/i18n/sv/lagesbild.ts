@@ -136,6 +136,7 @@ export const lagesbildSv = {
     chartTrend: 'Bedömningar per stadsdel',
     chartThemes: 'Teman – antal forum',
     chartRate: 'Svarsfrekvens över mötena (%)',
+    rateAt: (meeting: string, percent: number) => `Svarsfrekvens vid ${meeting}: ${percent} %. Ett diagram över mötena visas från det andra mötet.`,
     chartNet: (district: string) => `Netto över mötena: ${district}`,
     none: 'Inget att visa.',
     kinds: { rating: 'Utveckling', theme: 'Tema', otherTheme: 'Eget tema', question: 'Fråga till polisen', need: 'Behov', proposal: 'Förslag till dagordning' },

@@ -189,5 +189,7 @@ export const promiseSv = {
     missing: 'Saknar uppföljning',
     malbild: (district: string) => `Målbild ${district}`,
     print: 'Skriv ut eller spara som PDF med webbläsarens utskrift.',
+    readingDate: 'Datum',
+    readingValue: (unit: string) => (unit ? `Värde (${unit})` : 'Värde'),
   },
 };

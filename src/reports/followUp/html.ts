@@ -44,6 +44,11 @@ export function renderFollowUpHtml(doc: FollowUpDocument, m: Catalog, lang: Lang
       ? html`<h3>${t.malbild(c.malbild.district)}</h3>${c.malbild.indicators.map((i) => {
           const points = (doc.readings[indicatorKey(c.malbild!.malbildId, i.indicatorId)] ?? []).map((x) => ({ label: x.date, value: x.value }));
           const latest = i.progress.latest;
+          const caption = html`${i.name} · ${
+            latest ? p.latestReading(p.pointValue(formatNumber(latest.value, m), i.unit, latest.date), p.trends[i.progress.trend]) : p.noReadings
+          }${i.progress.progress === null ? '' : ` · ${i.progress.reached ? p.reached : p.progress(percent(i.progress.progress))}`}`;
+          // One reading is a number, not a line: the caption says it. From two on, the chart and its numbers as a table.
+          if (points.length < 2) return html`<p>${caption}</p>`;
           return html`<figure>${lineChart({
             title: t.indicatorChart(i.name),
             points,
@@ -52,9 +57,7 @@ export function renderFollowUpHtml(doc: FollowUpDocument, m: Catalog, lang: Lang
               { name: t.target, value: i.target.value, color: '#107c10' },
               ...(i.baseline ? [{ name: t.baseline, value: i.baseline.value, color: '#8a8886' }] : []),
             ],
-          })}<figcaption>${i.name} · ${
-            latest ? p.latestReading(p.pointValue(formatNumber(latest.value, m), i.unit, latest.date), p.trends[i.progress.trend]) : p.noReadings
-          }${i.progress.progress === null ? '' : ` · ${i.progress.reached ? p.reached : p.progress(percent(i.progress.progress))}`}</figcaption></figure>`;
+          })}<figcaption>${caption}</figcaption></figure>${table([t.readingDate, t.readingValue(i.unit)], points.map((x) => [x.label, formatNumber(x.value, m)]), { numeric: [1] })}`;
         })}`
       : '';
     return html`<h2>${c.text}</h2><p class="meta">${p.commitmentMeta(p.parties[c.responsible], c.districts.join(', '))}</p>${

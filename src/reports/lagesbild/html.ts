@@ -6,7 +6,7 @@
 import type { Catalog, Lang } from '../../i18n/index.js';
 import { meetingLabel } from '../followUp/labels.js';
 import { html, page, table, type Html } from '../html.js';
-import { lineChart, stackedBarChart } from '../svg.js';
+import { lineChart, PERCENT_AXIS, stackedBarChart } from '../svg.js';
 import { percentOf, signed, type LagesbildReport } from './document.js';
 import { trendColors, trendCounts, trendOrder } from './labels.js';
 
@@ -30,7 +30,7 @@ ${table(
   [r.answered, r.late, r.missing],
   [[rate.answered.map((f) => f.forumName).join(', ') || '–', rate.late.map((f) => f.forumName).join(', ') || '–', rate.missing.map((f) => f.forumName).join(', ') || '–']],
 )}
-<figure>${lineChart({ title: r.chartRate, points: doc.history.map((h) => ({ label: shortMeeting(h.meetingId), value: percentOf(h.counts.rate) })), unit: '%' })}<figcaption>${r.chartRate}</figcaption></figure>`;
+${rateOverMeetings(doc, m, lang)}`;
 
   const districts: (Html | '')[] = v.districts.length
     ? [
@@ -114,6 +114,21 @@ ${table(
 
 /** "2027-2" → "2/2027": short enough for a chart's axis. */
 const shortMeeting = (id: string) => id.replace(/^(\d{4})-(\d)$/, '$2/$1');
+
+/**
+ * The response rate at each meeting: a chart on a 0–100 axis with the same numbers in a
+ * table, from two meetings on; before that the one number (a lone dot says nothing).
+ */
+function rateOverMeetings(doc: LagesbildReport, m: Catalog, lang: Lang): Html {
+  const r = m.lagesbild.report;
+  const rows = doc.history.map((h) => ({ id: h.meetingId, pct: percentOf(h.counts.rate) }));
+  if (rows.length < 2) return rows[0] ? html`<p>${r.rateAt(meetingLabel(rows[0].id, lang), rows[0].pct)}</p>` : html``;
+  return html`<figure>${lineChart({ title: r.chartRate, points: rows.map((x) => ({ label: shortMeeting(x.id), value: x.pct })), unit: '%', axis: PERCENT_AXIS })}<figcaption>${r.chartRate}</figcaption></figure>${table(
+    [r.meeting, `${r.rate} (%)`],
+    rows.map((x) => [meetingLabel(x.id, lang), x.pct]),
+    { numeric: [1] },
+  )}`;
+}
 
 /** Net (bättre − sämre) per district at each meeting, when there is more than one. */
 function netOverMeetings(doc: LagesbildReport, m: Catalog, lang: Lang): Html | '' {

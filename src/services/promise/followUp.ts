@@ -41,8 +41,8 @@ export function reportPath(promiseId: string, meetingId: string | undefined, for
 export function reportLinks(s: Services, promiseId: string, meetingId: string | undefined, lang?: 'sv' | 'en'): Record<ReportFormat, string> {
   const base = s.config.PUBLIC_URL.replace(/\/$/, '');
   const now = s.clock();
-  // The language is not signed: it changes nothing but the words.
-  const langParam = lang && lang !== s.config.DEFAULT_LOCALE ? `&lang=${lang}` : '';
-  const link = (f: ReportFormat) => `${base}${s.links.sign(reportPath(promiseId, meetingId, f), now, s.config.REPORT_LINK_TTL_MINUTES)}${langParam}`;
+  // The language decides the response: signed with the path, like everything a link decides.
+  const params = { lang: lang && lang !== s.config.DEFAULT_LOCALE ? lang : undefined };
+  const link = (f: ReportFormat) => `${base}${s.links.sign(reportPath(promiseId, meetingId, f), now, s.config.REPORT_LINK_TTL_MINUTES, params)}`;
   return { html: link('html'), md: link('md'), csv: link('csv'), json: link('json') };
 }

@@ -28,6 +28,16 @@ const cases: [Lang, string | undefined, string | undefined][] = [
   ['en', 'blocked|sportlov', 'The date is in a blocked period (sportlov).'],
   ['sv', 'holiday|Juldagen', 'Det är en helgdag (Juldagen).'],
   ['en', 'blocked|höstlov v. 44', 'The date is in a blocked period (höstlov v. 44).'],
+  [
+    'sv',
+    'schoolHoliday|höstlov;44;2027-11-01;2027-11-07',
+    'Datumet ligger i höstlov (vecka 44, 2027-11-01 – 2027-11-07). Styrgruppen möts inte på skollov – välj en annan vecka.',
+  ],
+  [
+    'en',
+    'schoolHoliday|sommarlov;24–33;2027-06-11;2027-08-15',
+    'The date is in sommarlov (week 24–33, 2027-06-11 – 2027-08-15), a school holiday. The steering group does not meet in school holidays – choose another week.',
+  ],
   // a parameter on a plain code is ignored
   ['sv', 'required|x', 'Obligatoriskt.'],
   // unknown codes fall back to the generic sentence, never the raw code

@@ -86,6 +86,22 @@ describe('follow-up HTML', () => {
   });
 });
 
+describe('follow-up HTML: indicator readings', () => {
+  it('with two readings or more: the chart and the same numbers in a table', () => {
+    const out = renderFollowUpHtml(meetingDoc, m, 'sv');
+    expect(out).toContain('<th>Datum</th><th class="num">Värde (%)</th>');
+    expect(out).toContain('<td>2026-03-01</td><td class="num">55</td>');
+    expect(out).toContain('<td>2026-09-01</td><td class="num">60</td>');
+  });
+
+  it('with one reading: the number in the text, no one-dot chart', () => {
+    const one: Malbild = { ...malbild, indicators: [{ ...malbild.indicators[0]!, readings: [malbild.indicators[0]!.readings[0]!] }] };
+    const out = renderFollowUpHtml(followUpDocument(promise, '2026-2', '2026-10-01', [one], 'meeting'), m, 'sv');
+    expect(out.match(/<svg /g)?.length).toBe(1); // the stacked bars only
+    expect(out).toMatch(/<p>Andel trygga · [^<]*55/);
+  });
+});
+
 describe('follow-up CSV', () => {
   it('BOM, header, one row per item (period: per entry), formulas neutralised', () => {
     const csv = renderFollowUpCsv(meetingDoc, m, 'sv');

@@ -59,6 +59,27 @@ describe('the printable HTML report', () => {
     expect(page).toContain('<polyline');
   });
 
+  it('draws the response rate on a 0–100 axis, with the same numbers in a table', () => {
+    const m = messages('sv').lagesbild.report;
+    const chart = page.slice(page.indexOf(`aria-label="${m.chartRate}"`), page.indexOf('</svg>', page.indexOf(`aria-label="${m.chartRate}"`)));
+    const axisLabels = [...chart.matchAll(/text-anchor="end" font-size="10">([^<]+)</g)].map((x) => x[1]);
+    expect(axisLabels).toEqual(['100', '0']);
+    const rates = doc('chairs').history.map((h) => Math.round(h.counts.rate * 100));
+    expect(page).toContain(`<th>${m.meeting}</th><th class="num">${m.rate} (%)</th>`);
+    expect(page).toContain(`<td>Styrgruppsmöte 1/2027</td><td class="num">${rates[0]}</td>`);
+    expect(page).toContain(`<td>Styrgruppsmöte 2/2027</td><td class="num">${rates[1]}</td>`);
+  });
+
+  it.each(['sv', 'en'] as Lang[])('with only one meeting shows the rate as a number, not a one-dot chart (%s)', (lang) => {
+    const first = lagesbildReport({ snapshot: s1, audience: 'chairs', stale: false, agenda: null, earlier: [] });
+    expect(first.history).toHaveLength(1);
+    const one = renderLagesbildHtml(first, messages(lang), lang);
+    const m = messages(lang).lagesbild.report;
+    expect(one).not.toContain(`aria-label="${m.chartRate}"`);
+    expect(one.match(/<svg /g)?.length).toBe(2); // ratings per district and themes only
+    expect(one).toContain(m.rateAt(lang === 'sv' ? 'Styrgruppsmöte 1/2027' : 'Steering group meeting 1/2027', Math.round(first.history[0]!.counts.rate * 100)));
+  });
+
   it('shows the change since the previous meeting and the approved agenda', () => {
     expect(page).toContain('sedan förra mötet');
     expect(page).toContain('Dagordning (godkänd)');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvCell, toCsv } from '../../../src/reports/csv.js';
 import { escapeHtml, html, page, raw, table } from '../../../src/reports/html.js';
 import { document, heading, md, mdEscape, mdTable } from '../../../src/reports/markdown.js';
-import { lineChart, stackedBarChart } from '../../../src/reports/svg.js';
+import { lineChart, PERCENT_AXIS, stackedBarChart } from '../../../src/reports/svg.js';
 
 describe('html', () => {
   it('escapes interpolated values, keeps nested Html', () => {
@@ -26,6 +26,11 @@ describe('html', () => {
     expect(p).toContain('<title>Uppföljning &lt;1&gt;</title>');
     expect(p).toContain('@media print');
     expect(p).not.toMatch(/<script|src=|href=/i);
+  });
+
+  it('page: every piece of content in a landmark — title in the header, the report in main', () => {
+    const p = page({ lang: 'sv', title: 'T', subtitle: 's', body: raw('<h2>x</h2>') });
+    expect(p).toContain('<body><header><h1>T</h1><p class="meta">s</p></header><main><h2>x</h2></main></body>');
   });
 });
 
@@ -59,6 +64,12 @@ describe('svg', () => {
     expect(s).toContain('Mål 70');
     expect(s).toContain('2026-09-01: 60 %');
     expect(lineChart({ title: 'tom', points: [] }).value).not.toMatch(/NaN/);
+    // A fixed axis (percentages) is drawn as given, without the fitted axis's padding.
+    const pct = lineChart({ title: 'p', points: [{ label: 'a', value: 100 }, { label: 'b', value: 100 }], axis: PERCENT_AXIS }).value;
+    expect([...pct.matchAll(/text-anchor="end" font-size="10">([^<]+)</g)].map((x) => x[1])).toEqual(['100', '0']);
+    expect(pct).toContain('points="56.0,16.0 504.0,16.0"'); // 100 % at the very top of the plot
+    const fitted = lineChart({ title: 'f', points: [{ label: 'a', value: 100 }] }).value;
+    expect([...fitted.matchAll(/text-anchor="end" font-size="10">([^<]+)</g)].map((x) => x[1])).toEqual(['101.2', '98.8']);
     expect(lineChart({ title: 'en', points: [{ label: 'a', value: 3 }] }).value).not.toMatch(/NaN|<polyline/);
   });
 });

@@ -13,12 +13,15 @@ describe('planSettingsSchema defaults', () => {
       time: '13:00',
       durationMinutes: 120,
       timeZone: 'Europe/Stockholm',
-      blockedPeriods: [
-        { from: '02-16', to: '02-22', label: 'sportlov' },
-        { from: '06-11', to: '08-15', label: 'sommarlov' },
-        { from: '10-26', to: '11-01', label: 'höstlov' },
-        { from: '12-20', to: '01-06', label: 'jullov' },
+      blockedPeriods: [],
+      schoolHolidays: [
+        { kind: 'week', week: 8, label: 'sportlov' },
+        { kind: 'easter', offsetWeeks: 1, label: 'påsklov' },
+        { kind: 'week', week: 44, label: 'höstlov' },
+        { kind: 'dates', from: '06-11', to: '08-15', label: 'sommarlov' },
+        { kind: 'dates', from: '12-20', to: '01-06', label: 'jullov' },
       ],
+      schoolCalendars: [],
       timeline: {
         prompt: { offsetDays: -21, time: '09:00' },
         remind7: { offsetDays: -7, time: '09:00' },

@@ -7,14 +7,14 @@ import { proposeYearPlan, validateMeetingDate } from '../../../../src/domain/cal
 
 const settings = (overrides: Partial<PlanSettings> = {}): PlanSettings => planSettingsSchema.parse(overrides);
 const oneWindow = (from: string, to: string, more: Partial<PlanSettings> = {}) =>
-  settings({ windows: [{ from, to, label: 'test' }], blockedPeriods: [], ...more });
+  settings({ windows: [{ from, to, label: 'test' }], blockedPeriods: [], schoolHolidays: [], ...more });
 
 describe('proposeYearPlan with the default settings (Wednesdays 13:00, Stockholm)', () => {
   it.each([
     // year, vår, försommar, höst — why, when not simply the Wednesday nearest the middle
     [2025, '2025-03-05', '2025-05-21', '2025-11-05'], // höst: 29 Oct is höstlov
     [2026, '2026-03-04', '2026-05-20', '2026-11-04'], // höst: 28 Oct is höstlov
-    [2027, '2027-03-03', '2027-05-19', '2027-11-03'],
+    [2027, '2027-03-03', '2027-05-19', '2027-10-27'], // höst: 3 Nov is in week 44, höstlov
     [2028, '2028-03-01', '2028-05-24', '2028-10-25'], // höst: 1 Nov is höstlov
     [2029, '2029-02-28', '2029-05-23', '2029-10-24'], // höst: 31 Oct höstlov; 24 Oct and 7 Nov tie → earlier
     [2030, '2030-02-27', '2030-05-15', '2030-11-06'], // försommar: 22 May's prompt day (T−21) is första maj
@@ -154,9 +154,11 @@ describe('validateMeetingDate', () => {
     ['2026-06-20', 'holiday'], // midsommardagen: a holiday before it is a weekend
     ['2026-03-07', 'weekend'],
     ['2026-03-08', 'weekend'],
-    ['2026-02-18', 'blocked'], // sportlov
-    ['2026-12-30', 'blocked'], // jullov, December side
-    ['2027-01-05', 'blocked'], // jullov, January side
+    ['2026-02-18', 'school-holiday'], // sportlov, week 8
+    ['2027-11-03', 'school-holiday'], // höstlov, week 44
+    ['2026-04-08', 'school-holiday'], // påsklov, the week of annandag påsk
+    ['2026-12-30', 'school-holiday'], // jullov, December side
+    ['2027-01-05', 'school-holiday'], // jullov, January side
     ['2026-02-30', 'invalid-date'],
     ['next wednesday', 'invalid-date'],
   ])('%s → %s', (date, expected) => {
