@@ -35,7 +35,7 @@ import { sectionContext } from './view.js';
  * same inputs (a new rule, a changed stop word), so stored hashes stop matching and a
  * re-compile is not mistaken for a no-op.
  */
-export const COMPILE_VERSION = 1;
+export const COMPILE_VERSION = 2;
 
 export interface CompileAnswer {
   forumId: string;

@@ -85,11 +85,13 @@ export function forEachSimilarPair(
 /**
  * Clusters of the sets, single link with labels: the sets are joined along similar pairs
  * (Jaccard ≥ threshold), strongest pair first — the order of Kruskal's algorithm — except
- * that two clusters that both carry labels (e.g. the districts their texts name) and share
- * none stay apart. Ties between equally similar pairs go by the sets' tokens, so the result
- * depends only on the sets, not on their order; `sets` must be distinct (callers merge
- * identical sets first). Without labels this is plain single link: the connected components.
- * Returns each set's cluster as the smallest index in it.
+ * that two clusters that both carry labels of one category (e.g. the districts their texts
+ * name, or the times) and share none of that category stay apart. A label is
+ * "category:value" ("time:kvall"); a label without a colon is of the category ''. Ties
+ * between equally similar pairs go by the sets' tokens, so the result depends only on the
+ * sets, not on their order; `sets` must be distinct (callers merge identical sets first).
+ * Without labels this is plain single link: the connected components. Returns each set's
+ * cluster as the smallest index in it.
  */
 export function singleLinkClusters(
   sets: readonly (readonly string[])[],
@@ -107,17 +109,25 @@ export function singleLinkClusters(
     }
     return root;
   };
-  const clusterLabels = sets.map((_, i) => new Set(labels(i)));
+  const clusterLabels = sets.map((_, i) => byCategory(labels(i)));
   const union = (a: number, b: number) => {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
     const la = clusterLabels[ra]!;
     const lb = clusterLabels[rb]!;
-    if (la.size > 0 && lb.size > 0 && ![...la].some((l) => lb.has(l))) return;
+    for (const [category, values] of la) {
+      const other = lb.get(category);
+      if (other && ![...values].some((v) => other.has(v))) return;
+    }
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     parent[child] = root;
-    for (const l of clusterLabels[child]!) clusterLabels[root]!.add(l);
+    const into = clusterLabels[root]!;
+    for (const [category, values] of clusterLabels[child]!) {
+      const set = into.get(category);
+      if (set) for (const v of values) set.add(v);
+      else into.set(category, new Set(values));
+    }
   };
 
   if (clusterLabels.every((l) => l.size === 0)) {
@@ -135,6 +145,19 @@ export function singleLinkClusters(
   }
   // Every union keeps the smaller root, so a root is its cluster's smallest index.
   return sets.map((_, i) => find(i));
+}
+
+/** Labels by category: "time:kvall" is of "time", "berga" of "". */
+function byCategory(labels: readonly string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const label of labels) {
+    const cut = label.indexOf(':');
+    const category = cut < 0 ? '' : label.slice(0, cut);
+    const set = out.get(category);
+    if (set) set.add(label);
+    else out.set(category, new Set([label]));
+  }
+  return out;
 }
 
 function compare(a: string, b: string): number {

@@ -110,3 +110,17 @@ describe('singleLinkClusters', () => {
     expect(components(r.shuffle(sets))).toEqual(components(sets));
   });
 });
+
+describe('singleLinkClusters with labels of several categories', () => {
+  it('keeps sets apart when one category conflicts, and joins them when the conflicting one is missing on one side', () => {
+    const sets = [
+      ['berga', 'kvall', 'narvaro', 'skola'],
+      ['berga', 'morgon', 'narvaro', 'skola'],
+      ['berga', 'narvaro', 'skola'],
+    ];
+    const labels = [['place:berga', 'time:kvall'], ['place:berga', 'time:morgon'], ['place:berga']];
+    const c = singleLinkClusters(sets, 0.6, (i) => labels[i]!);
+    expect(c[0]).not.toBe(c[1]);
+    expect([c[0], c[1]]).toContain(c[2]);
+  });
+});
