@@ -22,7 +22,7 @@ import { shortId } from './hash.js';
 import type { SectionContext } from './items.js';
 import { compareByForum, compareCodeUnits, compareSv, type ForumOrder } from './order.js';
 import type { ProposalGroup, QuestionGroup, QuestionMember, QuestionsSection, TextItem } from './schema.js';
-import { SIMILARITY_THRESHOLD, forEachSimilarPair, singleLinkClusters } from './similarity.js';
+import { forEachSimilarPair, linkStrength, lowestLinkOf, questionLinkage, singleLinkClusters } from './similarity.js';
 import { vocabularyFor, type TopicVocabulary } from './swedishText.js';
 
 export const priorityWeights: Record<Priority, number> = { hog: 3, medel: 2, lag: 1 };
@@ -77,7 +77,7 @@ export function clusterTexts<T extends { text: string }>(items: readonly T[], vo
     }
     return { item, node };
   });
-  const component = singleLinkClusters(tokenSets, SIMILARITY_THRESHOLD, (i) => vocabulary.features(tokenSets[i]!));
+  const component = singleLinkClusters(tokenSets, questionLinkage, (i) => vocabulary.features(tokenSets[i]!));
   const byComponent = new Map<number, Keyed<T>[]>();
   for (const k of keyed) {
     const c = component[k.node]!;
@@ -154,8 +154,9 @@ function askedBefore(current: readonly string[][], previousKeys: readonly string
   const hit = new Set<number>();
   forEachSimilarPair(
     sets,
-    SIMILARITY_THRESHOLD,
+    lowestLinkOf(questionLinkage),
     (a, b) => {
+      if (linkStrength(sets[a]!, sets[b]!, questionLinkage) === null) return;
       if (a < n) hit.add(a);
       if (b < n) hit.add(b);
     },

@@ -13,6 +13,38 @@
 /** Two texts are near-duplicates when the Jaccard similarity of their token sets is at least this. */
 export const SIMILARITY_THRESHOLD = 0.6;
 
+/**
+ * …or when one's tokens (two or more) are all among the other's and the Jaccard similarity is
+ * at least this: the short way of writing a question ("Narkotikahandel i Berga centrum")
+ * inside the long one ("Vad gör polisen åt narkotikaförsäljningen i Berga centrum?").
+ */
+export const CONTAINED_THRESHOLD = 0.4;
+
+/** When two sets link, and how strongly. */
+export interface Linkage {
+  threshold: number;
+  /** A set of two or more tokens inside the other links down to this Jaccard similarity. */
+  contained?: number;
+}
+
+export const questionLinkage: Linkage = { threshold: SIMILARITY_THRESHOLD, contained: CONTAINED_THRESHOLD };
+
+/** The pair's Jaccard similarity when the linkage links them, otherwise null. */
+export function linkStrength(a: readonly string[], b: readonly string[], linkage: Linkage): number | null {
+  const j = jaccard(a, b);
+  if (j >= linkage.threshold) return j;
+  if (linkage.contained === undefined || j < linkage.contained) return null;
+  const small = Math.min(a.length, b.length);
+  // |a ∩ b| = J·(|a| + |b|) / (1 + J); the smaller set is contained when that is its size.
+  const shared = Math.round((j * (a.length + b.length)) / (1 + j));
+  return small >= 2 && shared === small ? j : null;
+}
+
+/** The Jaccard bound below which no pair links: the prefix filter's threshold. */
+export function lowestLinkOf(linkage: Linkage): number {
+  return Math.min(linkage.threshold, linkage.contained ?? linkage.threshold);
+}
+
 /** |a ∩ b| / |a ∪ b| of two sorted, duplicate-free token arrays; 1 for two empty sets. */
 export function jaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 1;
@@ -84,7 +116,7 @@ export function forEachSimilarPair(
 
 /**
  * Clusters of the sets, single link with labels: the sets are joined along similar pairs
- * (Jaccard ≥ threshold), strongest pair first — the order of Kruskal's algorithm — except
+ * (Jaccard ≥ threshold, or a Linkage), strongest pair first — the order of Kruskal's algorithm — except
  * that two clusters that both carry labels of one category (e.g. the districts their texts
  * name, or the times) and share none of that category stay apart. A label is
  * "category:value" ("time:kvall"); a label without a colon is of the category ''. Ties
@@ -95,7 +127,7 @@ export function forEachSimilarPair(
  */
 export function singleLinkClusters(
   sets: readonly (readonly string[])[],
-  threshold: number,
+  threshold: number | Linkage,
   labels: (i: number) => readonly string[] = () => [],
 ): number[] {
   const parent = sets.map((_, i) => i);
@@ -130,15 +162,26 @@ export function singleLinkClusters(
     }
   };
 
+  const linkage = typeof threshold === 'number' ? { threshold } : threshold;
+  const bound = lowestLinkOf(linkage);
   if (clusterLabels.every((l) => l.size === 0)) {
     // Connected components: edge order does not matter, and pairs already connected need no check.
-    forEachSimilarPair(sets, threshold, union, (a, b) => find(a) === find(b));
+    forEachSimilarPair(
+      sets,
+      bound,
+      (a, b) => {
+        if (linkStrength(sets[a]!, sets[b]!, linkage) !== null) union(a, b);
+      },
+      (a, b) => find(a) === find(b),
+    );
   } else {
     const keys = sets.map((s) => s.join(' '));
     const edges: { a: number; b: number; similarity: number; lo: string; hi: string }[] = [];
-    forEachSimilarPair(sets, threshold, (a, b) => {
+    forEachSimilarPair(sets, bound, (a, b) => {
+      const similarity = linkStrength(sets[a]!, sets[b]!, linkage);
+      if (similarity === null) return;
       const [lo, hi] = keys[a]! < keys[b]! ? [keys[a]!, keys[b]!] : [keys[b]!, keys[a]!];
-      edges.push({ a, b, similarity: jaccard(sets[a]!, sets[b]!), lo, hi });
+      edges.push({ a, b, similarity, lo, hi });
     });
     edges.sort((x, y) => y.similarity - x.similarity || compare(x.lo, y.lo) || compare(x.hi, y.hi));
     for (const e of edges) union(e.a, e.b);

@@ -16,6 +16,13 @@
 export const featureKinds = ['place', 'facility', 'time', 'offence'] as const;
 export type FeatureKind = (typeof featureKinds)[number];
 
+/**
+ * A follow-up of something ("vad hände med våra anmälningar om inbrott i Ryd?") is another
+ * question than the thing itself ("vad gör polisen åt inbrotten i Ryd?"), though it shares
+ * all its words: every text is a follow-up or not, and the two never merge.
+ */
+export const FOLLOW_UP_TOKEN = 'aterkoppling';
+
 interface Concept {
   /** The token the concept stands as; '' drops the words (framing, no topic). */
   token: string;
@@ -88,7 +95,7 @@ const concepts: Concept[] = [
   { token: 'gang', words: 'gäng gängen gänget grupp grupper grupperna gruppering gängbildning samlas samlar' },
   { token: 'narvaro', words: 'närvaro närvaron synas syns synlig synliga patrull patruller patrullera patrullerar patrullering fotpatrull polispatrull bevakning bevakningen' },
   { token: 'kamera', words: 'kamera kameror kamerorna kamerabevakning kameraövervakning övervakning övervakningskamera övervakningskameror' },
-  { token: 'aterkoppling', words: 'återkoppling återkoppla återkopplar besked hände utfall utfallet uppföljning uppföljningen' },
+  { token: 'aterkoppling', words: 'återkoppling återkoppla återkopplar besked hände utfall utfallet uppföljning uppföljningen följa följer följs följts följde' },
   { token: 'anmalan', words: 'anmälan anmälningar anmälningarna anmäla anmält anmäls anmälda anmäler polisanmälan polisanmälda polisanmält' },
   { token: 'statistik', words: 'statistik statistiken siffror' },
   { token: 'trygghetsvandring', words: 'trygghetsvandring trygghetsvandringen trygghetsvandringar vandring' },
@@ -121,7 +128,7 @@ const concepts: Concept[] = [
       'ökad ökade ökande ökning utreda utreds utredning utredningarna sätta sätts tända tänder komma kommer gå går ' +
       'hittills vänligen tack gärna igen fortfarande alltid ofta öppet prata delta deltar deltagande medverkan medverka ' +
       'närvara hålla håller köra kör körs körning driva driver förbättra förbättras bättre laga lagas område området ' +
-      'parkerad parkerade parkerat',
+      'parkerad parkerade parkerat planering planeringen läget lägesbild lägesbilden lägesrapport',
   },
 ];
 

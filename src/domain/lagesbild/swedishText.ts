@@ -9,7 +9,7 @@
  * district, a place of a kind, a time or an offence are its must-match features.
  */
 import { stemmer } from '@orama/stemmers/swedish';
-import { lexiconWords, type FeatureKind, type LexiconEntry } from './swedishLexicon.js';
+import { FOLLOW_UP_TOKEN, lexiconWords, type FeatureKind, type LexiconEntry } from './swedishLexicon.js';
 
 /**
  * Words that carry no topic. Folded (å/ä → a, ö → o), because folding runs first: "på" is
@@ -179,9 +179,9 @@ export class TopicVocabulary {
     return [...tokens].sort();
   }
 
-  /** The must-match features of a token set, as "kind:token". */
+  /** The must-match features of a token set, as "kind:token", and whether it is a follow-up. */
   features(tokens: readonly string[]): string[] {
-    const out: string[] = [];
+    const out: string[] = [`followUp:${tokens.includes(FOLLOW_UP_TOKEN)}`];
     for (const t of tokens) {
       const kind = this.kinds.get(t);
       if (!kind) continue;

@@ -75,9 +75,10 @@ describe('topicTokens', () => {
 describe('features (must-match)', () => {
   const v = vocabularyFor(['Berga', 'Ryd', 'Skäggetorp']);
   it.each([
-    ['Närvaro vid Bergaskolan på kvällarna', ['place:berg', 'where:berg', 'time:kvall', 'facility:skola', 'where:skola']],
-    ['Narkotikaförsäljning i Skäggetorps centrum', ['facility:centrum', 'where:centrum', 'offence:narkotika', 'place:skaggetorp', 'where:skaggetorp']],
-    ['Vem är vår kontaktperson?', []],
+    ['Närvaro vid Bergaskolan på kvällarna', ['followUp:false', 'place:berg', 'where:berg', 'time:kvall', 'facility:skola', 'where:skola']],
+    ['Narkotikaförsäljning i Skäggetorps centrum', ['followUp:false', 'facility:centrum', 'where:centrum', 'offence:narkotika', 'place:skaggetorp', 'where:skaggetorp']],
+    ['Vem är vår kontaktperson?', ['followUp:false']],
+    ['Vad hände med våra anmälningar om inbrott i Ryd?', ['followUp:true', 'offence:inbrott', 'place:ryd', 'where:ryd']],
   ])('%s → %j', (text, features) => {
     expect(v.features(v.topicTokens(text))).toEqual(features);
   });
