@@ -12,6 +12,9 @@
  * together through a text that names none; links are made strongest first (see
  * singleLinkClusters), so such a text joins the group it is most like.
  *
+ * A chair's corrections (split a question out, join two groups) apply after the automatic
+ * merge, in the order made (mergeCorrections.ts).
+ *
  * Ranking of question groups: score = forums × weight of the group's highest priority
  * (hög 3, medel 2, låg 1) — the issue's "forums × priority"; ties go to the larger sum
  * over forums of each forum's highest weight in the group (three forums at hög beat one
@@ -19,6 +22,7 @@
  */
 import type { Priority, Sensitivity } from '../inputs/answer.js';
 import { shortId } from './hash.js';
+import { applyCorrections, questionKey } from './mergeCorrections.js';
 import type { SectionContext } from './items.js';
 import { compareByForum, compareCodeUnits, compareSv, type ForumOrder } from './order.js';
 import type { ProposalGroup, QuestionGroup, QuestionMember, QuestionsSection, TextItem } from './schema.js';
@@ -88,13 +92,15 @@ export function clusterTexts<T extends { text: string }>(items: readonly T[], vo
   return { clusters: [...byComponent.values()], tokenSets };
 }
 
-export interface GroupingContext extends Pick<SectionContext, 'forumOrder' | 'previous'> {
+export interface GroupingContext extends Pick<SectionContext, 'forumOrder' | 'previous' | 'corrections'> {
   /** vocabularyFor() the districts in the picture. */
   vocabulary: TopicVocabulary;
 }
 
 export function groupQuestions(questions: readonly QuestionMember[], ctx: GroupingContext): QuestionsSection {
-  const { clusters, tokenSets } = clusterTexts(questions, ctx.vocabulary);
+  const merged = clusterTexts(questions, ctx.vocabulary);
+  const { tokenSets } = merged;
+  const clusters = applyCorrections(merged.clusters, ctx.corrections ?? [], (k) => questionKey(k.item));
   const recurringNodes = ctx.previous ? askedBefore(tokenSets, ctx.previous.questionKeys, ctx.vocabulary) : null;
 
   const groups = clusters.map((cluster): Omit<QuestionGroup, 'rank'> => {

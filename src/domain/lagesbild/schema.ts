@@ -11,6 +11,7 @@ import { priorityValues, sensitivityValues, trendValues } from '../inputs/answer
 import { responsibleParties, promiseStatuses } from '../promise/promise.js';
 import { indicatorDirections } from '../malbilder/malbild.js';
 import { indicatorTrends } from '../malbilder/progress.js';
+import { mergeCorrectionSchema } from './mergeCorrections.js';
 
 export const audiences = ['chairs', 'steering', 'open'] as const;
 
@@ -244,6 +245,8 @@ export const lagesbildSnapshotSchema = z.object({
   /** Compiled answers by sensitivity. */
   content: z.object({ oppen: count, intern: count, kanslig: count }),
   ...sections,
+  /** The chairs' corrections of the question groups this compile applied (mergeCorrections.ts); absent in older snapshots. */
+  mergeCorrections: z.array(mergeCorrectionSchema).default([]),
   previous: z
     .object({
       meetingId: z.string(),
