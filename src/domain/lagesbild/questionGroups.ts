@@ -134,14 +134,17 @@ export function groupQuestions(questions: readonly QuestionMember[], ctx: Groupi
   return { total: questions.length, groups: groups.map((g, i) => ({ rank: i + 1, ...g })) };
 }
 
-/** Proposed agenda items, near-duplicates merged the same way, ranked by forums, then members, then text. */
-export function groupProposals(proposals: readonly TextItem[], ctx: Pick<GroupingContext, 'forumOrder' | 'vocabulary'>): ProposalGroup[] {
+/**
+ * Proposed agenda items (and egna teman, with `idPrefix` 'o'), merged the same way,
+ * ranked by forums, then members, then text.
+ */
+export function groupProposals(proposals: readonly TextItem[], ctx: Pick<GroupingContext, 'forumOrder' | 'vocabulary'>, idPrefix: 'a' | 'o' = 'a'): ProposalGroup[] {
   const { clusters } = clusterTexts(proposals, ctx.vocabulary);
   const groups = clusters.map((cluster): Omit<ProposalGroup, 'rank'> => {
     const members = cluster.map((k) => k.item).sort((a, b) => compareByForum(ctx.forumOrder, a, b) || compareCodeUnits(a.text, b.text));
     const forums = distinctForums(ctx.forumOrder, members);
     return {
-      id: shortId('a', members.map((m) => `${m.forumId}\u0001${m.text}`).sort(compareCodeUnits)),
+      id: shortId(idPrefix, members.map((m) => `${m.forumId}\u0001${m.text}`).sort(compareCodeUnits)),
       text: pickRepresentative(cluster, ctx.forumOrder, () => 0).text,
       forumCount: forums.length,
       forums,

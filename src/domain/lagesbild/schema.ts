@@ -119,6 +119,8 @@ export const themesSectionSchema = z.object({
   ranked: z.array(rankedThemeSchema),
   /** "Annat": themes outside the list, in each forum's own words. */
   other: z.array(textItemSchema),
+  /** The same, merged like the agenda proposals: each own theme once, with every forum that wrote it; absent in older snapshots. */
+  otherGroups: z.lazy(() => z.array(proposalGroupSchema)).default([]),
   /** Raised at the previous meeting, not at this one. */
   noLongerRaised: z.array(z.object({ id: z.string(), sv: z.string(), en: z.string(), previousRank: z.number().int().min(1), previousForums: count })),
 });

@@ -15,7 +15,7 @@ export function buildSections(items: ContentItems, ctx: SectionContext): Content
   const grouping = { ...ctx, vocabulary: vocabularyFor([...ctx.roster.flatMap((f) => f.districts), ...items.ratings.map((r) => r.district)]) };
   return {
     districts: buildDistricts(items.ratings, ctx),
-    themes: buildThemes(items.themeMarks, items.otherThemes, ctx),
+    themes: { ...buildThemes(items.themeMarks, items.otherThemes, ctx), otherGroups: groupProposals(items.otherThemes, grouping, 'o') },
     questions: groupQuestions(items.questions, grouping),
     needs: [...items.needs].sort((a, b) => compareByForum(ctx.forumOrder, a, b) || compareCodeUnits(a.text, b.text)),
     agendaProposals: groupProposals(items.proposals, grouping),
