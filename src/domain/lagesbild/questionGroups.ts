@@ -2,14 +2,15 @@
  * Frågor till polisen with near-duplicates merged, and proposed agenda items likewise.
  *
  * Each text becomes a set of topic tokens (swedishText.ts: stemmed, synonyms and compounds
- * mapped onto the domain lexicon); texts whose sets have a
- * Jaccard similarity of at least SIMILARITY_THRESHOLD are linked, and groups grow along
- * those links (single link: A~B and B~C put A, B and C together). Identical token sets are merged
- * before the similarity join, so a question asked by a thousand forums costs one node.
- * One domain rule on top: a group never mixes districts, places of a kind, times or
- * offences. Texts that name different ones ("…vid Berga centrum", "…vid Ryds centrum";
- * "på kvällarna", "på morgnarna") are not linked, however alike the rest is, nor chained
- * together through a text that names none; links are made strongest first (see
+ * mapped onto the domain lexicon); texts whose sets have a Jaccard similarity of at least
+ * SIMILARITY_THRESHOLD — or CONTAINED_THRESHOLD when one set lies inside the other — are
+ * linked, and groups grow along those links (single link: A~B and B~C put A, B and C
+ * together). Identical token sets are merged before the similarity join, so a question
+ * asked by a thousand forums costs one node. One domain rule on top: a group never mixes
+ * districts, places of a kind, times or offences, nor a follow-up of reports with the
+ * thing itself. Texts that name different ones ("…vid Berga centrum", "…vid Ryds
+ * centrum"; "på kvällarna", "på morgnarna") are not linked, however alike the rest is, nor
+ * chained together through a text that names none; links are made strongest first (see
  * singleLinkClusters), so such a text joins the group it is most like.
  *
  * A chair's corrections (split a question out, join two groups) apply after the automatic

@@ -31,12 +31,12 @@ export const questionLinkage: Linkage = { threshold: SIMILARITY_THRESHOLD, conta
 
 /** The pair's Jaccard similarity when the linkage links them, otherwise null. */
 export function linkStrength(a: readonly string[], b: readonly string[], linkage: Linkage): number | null {
-  const j = jaccard(a, b);
+  if (a.length === 0 && b.length === 0) return 1;
+  const shared = sharedCount(a, b);
+  const j = shared / (a.length + b.length - shared);
   if (j >= linkage.threshold) return j;
   if (linkage.contained === undefined || j < linkage.contained) return null;
   const small = Math.min(a.length, b.length);
-  // |a ∩ b| = J·(|a| + |b|) / (1 + J); the smaller set is contained when that is its size.
-  const shared = Math.round((j * (a.length + b.length)) / (1 + j));
   return small >= 2 && shared === small ? j : null;
 }
 
@@ -48,6 +48,12 @@ export function lowestLinkOf(linkage: Linkage): number {
 /** |a ∩ b| / |a ∪ b| of two sorted, duplicate-free token arrays; 1 for two empty sets. */
 export function jaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 1;
+  const shared = sharedCount(a, b);
+  return shared / (a.length + b.length - shared);
+}
+
+/** |a ∩ b| of two sorted, duplicate-free token arrays. */
+function sharedCount(a: readonly string[], b: readonly string[]): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -61,7 +67,7 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared / (a.length + b.length - shared);
+  return shared;
 }
 
 /** ⌈t·n⌉ without floating-point surprises (0.6 · 3 is 1.7999999999999998). */
