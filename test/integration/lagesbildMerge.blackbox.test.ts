@@ -70,6 +70,8 @@ describe('correcting the question groups', () => {
   it('a non-chair is refused, and nothing is stored', async () => {
     const res = await t.post(invokeExecute(memberChat(), MEMBER, 'lagesbild.split', { meetingId: w.meetingId, mergeSplit: key(3, KVALLSTID) }));
     expect(cardText(res)).toContain(sv.merge.chairsOnly);
+    const english = await t.post(invokeExecute(memberChat(), MEMBER, 'lagesbild.join', { meetingId: w.meetingId, mergeJoinA: key(2, KVALLARNA), mergeJoinB: key(4, NARKOTIKA) }, 'en-US'));
+    expect(cardText(english)).toContain(messages('en').merge.chairsOnly);
     expect(await s().repos.mergeCorrections.get(w.meetingId)).toBeNull();
   });
 
