@@ -7,6 +7,7 @@ import type { Agenda, AgendaItem } from '../../src/domain/agenda/agenda.js';
 import type { LagesbildView } from '../../src/domain/lagesbild/schema.js';
 import type { Catalog, Lang } from '../../src/i18n/index.js';
 import { actionSet, card, container, execute, note, openUrl, text, title, type AdaptiveCard, type CardElement } from '../kit.js';
+import { mergeCorrectionAction } from './mergeCorrections.js';
 import { clip, compactLimits, fullLimits, summaryElements, type SummaryLimits } from './summary.js';
 import { itemMinutesInput, itemTitleInput } from './verbs.js';
 
@@ -53,21 +54,23 @@ function linkButtons(m: Catalog, links: ReportLinks): CardElement {
 /** The chairs' card: the audience's summary, the agenda with its edit buttons, approve/publish, the reports. */
 export function lagesbildCard(m: Catalog, lang: Lang, model: LagesbildCardModel): AdaptiveCard {
   // Cut shorter step by step: a shorter summary, then no edit forms, then no item buttons.
-  const tries: [SummaryLimits, ItemButtons][] = [
-    [fullLimits, 'all'],
-    [compactLimits, 'all'],
-    [compactLimits, 'noEdit'],
+  const tries: [SummaryLimits, ItemButtons, boolean][] = [
+    [fullLimits, 'all', true],
+    [compactLimits, 'all', true],
+    [compactLimits, 'noEdit', true],
+    [compactLimits, 'noEdit', false],
   ];
-  for (const [limits, buttons] of tries) {
-    const c = lagesbildCardWith(m, lang, model, limits, buttons);
+  for (const [limits, buttons, corrections] of tries) {
+    const c = lagesbildCardWith(m, lang, model, limits, buttons, corrections);
     if (size(c) <= MAX_CARD_BYTES) return c;
   }
-  return lagesbildCardWith(m, lang, model, compactLimits, 'none');
+  return lagesbildCardWith(m, lang, model, compactLimits, 'none', false);
 }
 
 type ItemButtons = 'all' | 'noEdit' | 'none';
 
-function lagesbildCardWith(m: Catalog, lang: Lang, model: LagesbildCardModel, limits: SummaryLimits, itemButtons: ItemButtons): AdaptiveCard {
+function lagesbildCardWith(m: Catalog, lang: Lang, model: LagesbildCardModel, limits: SummaryLimits, itemButtons: ItemButtons, corrections: boolean): AdaptiveCard {
+  const correct = corrections ? mergeCorrectionAction(m, model.meetingId, model.view) : null;
   const t = m.lagesbild;
   const { meetingId } = model;
   const agenda = model.agenda;
@@ -92,6 +95,7 @@ function lagesbildCardWith(m: Catalog, lang: Lang, model: LagesbildCardModel, li
         ? [approved ? execute(t.publish, 'lagesbild.publish', { meetingId, version: agenda.version }, { style: 'positive' }) : execute(t.approve, 'agenda.approve', { meetingId, version: agenda.version }, { style: 'positive' })]
         : []),
       execute(t.compileAgain, 'lagesbild.compile', { meetingId }),
+      ...(correct ? [correct] : []),
     ],
   );
 }

@@ -76,7 +76,12 @@ export function summaryElements(m: Catalog, lang: Lang, v: LagesbildView, limits
     out.push(heading(t.questionsTitle), note(t.questionsTotal(v.questions.total, v.questions.groups.length)));
     out.push(
       ...cut(m, v.questions.groups, limits.questions, (g) =>
-        text(`${t.questionLine(g.rank, clip(g.text, limits.textChars), g.forumCount, m.inputs.priorities[g.priority].toLowerCase())}${g.recurring ? ` · ${t.recurring}` : ''}`, { spacing: 'Small' }),
+        text(
+          `${t.questionLine(g.rank, clip(g.text, limits.textChars), g.forumCount, m.inputs.priorities[g.priority].toLowerCase())}${g.recurring ? ` · ${t.recurring}` : ''}` +
+            // Every forum that asked it, when more than one did (the merge's point).
+            (g.forumCount > 1 ? `  \n${m.merge.askedBy(clip(g.forums.map((f) => f.forumName).join(', '), limits.textChars))}` : ''),
+          { spacing: 'Small' },
+        ),
       ),
     );
   }

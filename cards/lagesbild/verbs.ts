@@ -19,7 +19,14 @@ export const lagesbildVerbSchemas = {
   'agenda.restore': z.object({ meetingId: meeting, version, itemId: id }),
   'agenda.edit': z.object({ meetingId: meeting, version, itemId: id }).passthrough(),
   'agenda.approve': z.object({ meetingId: meeting, version }),
+  // The chosen questions come from the card's inputs (mergeSplitInput, mergeJoinInputs), checked by the handler.
+  'lagesbild.split': z.object({ meetingId: meeting }).passthrough(),
+  'lagesbild.join': z.object({ meetingId: meeting }).passthrough(),
 } as const satisfies Record<string, z.ZodType>;
+
+/** Input ids of the question-group corrections. */
+export const mergeSplitInput = 'mergeSplit';
+export const mergeJoinInputs = ['mergeJoinA', 'mergeJoinB'] as const;
 
 /** Input ids of an agenda item's edit form. */
 export const itemTitleInput = (itemId: string) => `title_${itemId}`;

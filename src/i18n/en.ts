@@ -2,6 +2,7 @@ import type { Catalog } from './sv.js';
 import { calendarEn } from './en/calendar.js';
 import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
+import { mergeEn } from './en/merge.js';
 import { privacyEn } from './en/privacy.js';
 import { promiseEn } from './en/promise.js';
 import { schoolHolidaysEn } from './en/schoolHolidays.js';
@@ -150,6 +151,7 @@ export const en: Catalog = {
   },
   inputs: inputsEn,
   lagesbild: lagesbildEn,
+  merge: mergeEn,
   promise: promiseEn,
   privacy: privacyEn,
   calendar: calendarEn,

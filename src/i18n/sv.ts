@@ -1,6 +1,7 @@
 import { calendarSv } from './sv/calendar.js';
 import { inputsSv } from './sv/inputs.js';
 import { lagesbildSv } from './sv/lagesbild.js';
+import { mergeSv } from './sv/merge.js';
 import { privacySv } from './sv/privacy.js';
 import { promiseSv } from './sv/promise.js';
 import { schoolHolidaysSv } from './sv/schoolHolidays.js';
@@ -149,6 +150,7 @@ export const sv = {
   },
   inputs: inputsSv,
   lagesbild: lagesbildSv,
+  merge: mergeSv,
   promise: promiseSv,
   privacy: privacySv,
   calendar: calendarSv,

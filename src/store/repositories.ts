@@ -3,6 +3,7 @@ import { calendarEventRecordSchema } from '../domain/calendar/calendarEvent.js';
 import { conversationRecordSchema } from '../domain/conversation.js';
 import { forumRecordSchema } from '../domain/forum.js';
 import { agendaRecordSchema, compileRunSchema, lagesbildRecordSchema } from '../domain/lagesbild/records.js';
+import { mergeCorrectionsRecordSchema } from '../domain/lagesbild/mergeCorrections.js';
 import { storedAnswerSchema } from '../domain/inputs/storedAnswer.js';
 import { meetingRecordSchema } from '../domain/meeting.js';
 import { malbildSchema } from '../domain/malbilder/malbild.js';
@@ -33,6 +34,8 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     lagesbilder: new VersionedRepository(redis, keys, 'lagesbild', lagesbildRecordSchema, clock, true),
     /** The agenda of each meeting (keyed by meeting id), every version kept; chairs' edits are version-checked. */
     agendas: new VersionedRepository(redis, keys, 'agenda', agendaRecordSchema, clock, true),
+    /** The chairs' splits and joins of each meeting's question groups (keyed by meeting id); every compile applies them. */
+    mergeCorrections: new VersionedRepository(redis, keys, 'mergecorrections', mergeCorrectionsRecordSchema, clock),
     /** The state of each meeting's compile run and the cards that show it. */
     compileRuns: new VersionedRepository(redis, keys, 'compilerun', compileRunSchema, clock),
     /** Medborgarlöften: one record per promise (commitments and action items inside). */

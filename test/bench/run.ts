@@ -1,15 +1,16 @@
 /**
- * `npm run bench`: starts a private redis-server, runs the four scenarios, prints a
+ * `npm run bench`: starts a private redis-server, runs the five scenarios, prints a
  * table, writes test/bench/results.json and rewrites the README's "Benchmarks" section.
  * Every figure is a ratio against a baseline measured in the same run.
  *
  *   npm run bench                          all scenarios (~5–7 minutes)
  *   npm run bench -- --only inbound,compile
+ *   npm run bench -- --only merge          question merging; updates its rows in results.json and the README
  *   npm run bench -- --profile             also profiles the bot under the inbound load
  *   npm run bench -- --before <checkout>   inbound also runs another checkout's bot (before/after)
  *   npm run bench -- --no-readme           leave README.md alone
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { runCompile } from './compile.js';
 import { runFanout } from './fanout.js';
 import { runFootprint } from './footprint.js';
 import { runInbound } from './inbound.js';
+import { runMerge } from './merge.js';
 import { summarizeProfile } from './lib/profile.js';
 import { ROOT } from './lib/proc.js';
 import type { Results } from './lib/results.js';
@@ -31,7 +33,7 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const scenarios = ['compile', 'inbound', 'footprint', 'fanout'] as const;
+const scenarios = ['compile', 'inbound', 'footprint', 'fanout', 'merge'] as const;
 const only = option('only')?.split(',') ?? [...scenarios];
 const wanted = (s: (typeof scenarios)[number]) => only.includes(s);
 
@@ -77,8 +79,12 @@ async function step<T>(scenario: string, fn: () => Promise<T>): Promise<T | unde
   }
 }
 
-const redis = await startPrivateRedis();
-log(`private redis-server at ${redis.url}`);
+if (wanted('merge')) {
+  results.merge = await step('merge (labelled sets, 10,000 questions)', () => Promise.resolve(runMerge({ questions: 10_000, runs: 5, log })));
+}
+const needsRedis = only.some((s) => s !== 'merge');
+const redis = needsRedis ? await startPrivateRedis() : { url: '', stop: async () => {} };
+if (needsRedis) log(`private redis-server at ${redis.url}`);
 try {
   if (wanted('compile')) {
     results.compile = await step('compile scale', () => runCompile({ sizes: [100, 1_000, 10_000], runs: 5, log }));
@@ -139,6 +145,18 @@ const file = join(ROOT, 'test', 'bench', 'results.json');
 if (only.length === scenarios.length) {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`wrote ${file}`);
+  if (!flag('no-readme') && existsSync(join(ROOT, 'README.md'))) {
+    updateReadme();
+    log('README.md "Benchmarks" updated');
+  }
+} else if (wanted('merge') && results.merge && existsSync(file)) {
+  // The merge's rows replace those of the last run; every other scenario's figures stay as they were.
+  const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  last.merge = results.merge;
+  last.errors = [...last.errors.filter((e) => !e.scenario.startsWith('merge')), ...results.errors.filter((e) => e.scenario.startsWith('merge'))];
+  last.rows = rowsOf(last);
+  writeFileSync(file, `${JSON.stringify(last, null, 2)}\n`);
+  log(`partial run (--only): merge rows written to ${file}; the other scenarios' figures kept from the last run`);
   if (!flag('no-readme') && existsSync(join(ROOT, 'README.md'))) {
     updateReadme();
     log('README.md "Benchmarks" updated');

@@ -23,6 +23,7 @@ import type { Theme } from '../inputs/themes.js';
 import type { Malbild } from '../malbilder/malbild.js';
 import type { FollowUpReport } from '../promise/followUpReport.js';
 import { summarizeMalbilder, summarizePromise } from './followUps.js';
+import type { MergeCorrection } from './mergeCorrections.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 import { forumOrderOf, itemsOf, type ContentItems, type RosterForum } from './items.js';
 import { compareCodeUnits, compareSv, sortedUniqueSv } from './order.js';
@@ -35,7 +36,7 @@ import { sectionContext } from './view.js';
  * same inputs (a new rule, a changed stop word), so stored hashes stop matching and a
  * re-compile is not mistaken for a no-op.
  */
-export const COMPILE_VERSION = 1;
+export const COMPILE_VERSION = 2;
 
 export interface CompileAnswer {
   forumId: string;
@@ -59,6 +60,8 @@ export interface CompileInput {
   promise?: FollowUpReport;
   /** The målbilder of the districts; their indicators' progress goes into the picture. */
   malbilder?: readonly Malbild[];
+  /** The chairs' corrections of the question groups (mergeCorrections.ts), in the order made. */
+  mergeCorrections?: readonly MergeCorrection[];
   /** Labels of the theme ids (defaultThemes or the configured list). */
   themes: readonly Theme[];
   /** The clock: when this compilation ran (ISO instant). Not part of the hash. */
@@ -85,6 +88,7 @@ export function compileLagesbild(input: CompileInput): LagesbildSnapshot {
     .map((t) => ({ id: t.id, sv: t.sv, en: t.en }))
     .sort((a, b) => compareCodeUnits(a.id, b.id) || compareCodeUnits(a.sv, b.sv) || compareCodeUnits(a.en, b.en));
 
+  const corrections = (input.mergeCorrections ?? []).map((c) => ({ ...c }));
   const contentHash = sha256Hex(
     canonicalJson({
       v: COMPILE_VERSION,
@@ -95,6 +99,8 @@ export function compileLagesbild(input: CompileInput): LagesbildSnapshot {
       previous: input.previous?.contentHash ?? null,
       promise,
       malbilder,
+      // Only when there are any: snapshots without corrections keep the hash they had.
+      ...(corrections.length ? { corrections } : {}),
     }),
   );
 
@@ -105,6 +111,7 @@ export function compileLagesbild(input: CompileInput): LagesbildSnapshot {
     missing: new Set(responseRate.missing.map((f) => f.forumId)),
     themeLabels: new Map(themes.map((t) => [t.id, { sv: t.sv, en: t.en }])),
     previous: previous?.summaries.chairs ?? null,
+    corrections,
   });
   const content: Record<Sensitivity, number> = { oppen: 0, intern: 0, kanslig: 0 };
   for (const c of chosen) content[c.answer.sensitivity] += 1;
@@ -120,6 +127,7 @@ export function compileLagesbild(input: CompileInput): LagesbildSnapshot {
     ...sections,
     promise,
     malbilder,
+    mergeCorrections: corrections,
     previous,
   };
 }

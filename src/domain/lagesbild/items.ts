@@ -7,6 +7,7 @@
  */
 import type { Sensitivity } from '../inputs/answer.js';
 import { canSee, type Audience } from '../inputs/sensitivity.js';
+import type { MergeCorrection } from './mergeCorrections.js';
 import type { ForumOrder } from './order.js';
 import type { PeriodSummary, QuestionMember, Rating, Sections, TextItem, ThemeMark } from './schema.js';
 
@@ -35,6 +36,8 @@ export interface SectionContext {
   themeLabels: ReadonlyMap<string, { sv: string; en: string }>;
   /** The previous meeting as this audience saw it; null without a previous snapshot. */
   previous: PeriodSummary | null;
+  /** The chairs' corrections of the question groups, applied after the automatic merge. */
+  corrections?: readonly MergeCorrection[];
 }
 
 export function forumOrderOf(roster: readonly { id: string }[]): ForumOrder {

@@ -1,14 +1,20 @@
 /**
  * Frågor till polisen with near-duplicates merged, and proposed agenda items likewise.
  *
- * Each text becomes a set of topic tokens (swedishText.ts); texts whose sets have a
- * Jaccard similarity of at least SIMILARITY_THRESHOLD are linked, and groups grow along
- * those links (single link: A~B and B~C put A, B and C together). Identical token sets are merged
- * before the similarity join, so a question asked by a thousand forums costs one node.
- * One domain rule on top: a group never mixes districts. Texts that name different
- * districts ("…vid Berga centrum", "…vid Ryds centrum") are not linked, however alike the
- * rest is, nor chained together through a text that names none; links are made strongest
- * first (see singleLinkClusters), so such a text joins the group it is most like.
+ * Each text becomes a set of topic tokens (swedishText.ts: stemmed, synonyms and compounds
+ * mapped onto the domain lexicon); texts whose sets have a Jaccard similarity of at least
+ * SIMILARITY_THRESHOLD — or CONTAINED_THRESHOLD when one set lies inside the other — are
+ * linked, and groups grow along those links (single link: A~B and B~C put A, B and C
+ * together). Identical token sets are merged before the similarity join, so a question
+ * asked by a thousand forums costs one node. One domain rule on top: a group never mixes
+ * districts, places of a kind, times or offences, nor a follow-up of reports with the
+ * thing itself. Texts that name different ones ("…vid Berga centrum", "…vid Ryds
+ * centrum"; "på kvällarna", "på morgnarna") are not linked, however alike the rest is, nor
+ * chained together through a text that names none; links are made strongest first (see
+ * singleLinkClusters), so such a text joins the group it is most like.
+ *
+ * A chair's corrections (split a question out, join two groups) apply after the automatic
+ * merge, in the order made (mergeCorrections.ts).
  *
  * Ranking of question groups: score = forums × weight of the group's highest priority
  * (hög 3, medel 2, låg 1) — the issue's "forums × priority"; ties go to the larger sum
@@ -17,11 +23,12 @@
  */
 import type { Priority, Sensitivity } from '../inputs/answer.js';
 import { shortId } from './hash.js';
+import { applyCorrections, questionKey } from './mergeCorrections.js';
 import type { SectionContext } from './items.js';
 import { compareByForum, compareCodeUnits, compareSv, type ForumOrder } from './order.js';
 import type { ProposalGroup, QuestionGroup, QuestionMember, QuestionsSection, TextItem } from './schema.js';
-import { SIMILARITY_THRESHOLD, forEachSimilarPair, singleLinkClusters } from './similarity.js';
-import { topicTokens } from './swedishText.js';
+import { forEachSimilarPair, linkStrength, lowestLinkOf, questionLinkage, singleLinkClusters } from './similarity.js';
+import { vocabularyFor, type TopicVocabulary } from './swedishText.js';
 
 export const priorityWeights: Record<Priority, number> = { hog: 3, medel: 2, lag: 1 };
 const sensitivityLevel: Record<Sensitivity, number> = { oppen: 0, intern: 1, kanslig: 2 };
@@ -39,28 +46,23 @@ interface Clustering<T> {
 }
 
 /**
- * The tokens that stand for a district: its name's single topic token ("Ryds" and "Ryd"
- * both give "ryd"). Names of several words are left out; their words are too common.
+ * Two token sets that both name features of one kind (districts, places of a kind, times,
+ * offences) must share one of that kind to be alike.
  */
-export function placeTokens(districts: Iterable<string>): Set<string> {
-  const places = new Set<string>();
-  for (const d of districts) {
-    const tokens = topicTokens(d);
-    if (tokens.length === 1) places.add(tokens[0]!);
+function sameFeatures(a: readonly string[], b: readonly string[], vocabulary: TopicVocabulary): boolean {
+  const fb = new Set(vocabulary.features(b));
+  const kindsB = new Set([...fb].map((f) => f.slice(0, f.indexOf(':'))));
+  const byKind = new Map<string, boolean>();
+  for (const f of vocabulary.features(a)) {
+    const kind = f.slice(0, f.indexOf(':'));
+    if (!kindsB.has(kind)) continue;
+    byKind.set(kind, (byKind.get(kind) ?? false) || fb.has(f));
   }
-  return places;
+  return [...byKind.values()].every(Boolean);
 }
 
-/** Two token sets that both name districts must share one of them to be alike. */
-function samePlaces(a: readonly string[], b: readonly string[], places: ReadonlySet<string>): boolean {
-  const inA = a.filter((t) => places.has(t));
-  if (inA.length === 0) return true;
-  const inB = b.filter((t) => places.has(t));
-  return inB.length === 0 || inA.some((t) => inB.includes(t));
-}
-
-/** Near-duplicate clusters of the items' texts (order of clusters and members unspecified). */
-export function clusterTexts<T extends { text: string }>(items: readonly T[], places: ReadonlySet<string> = new Set()): Clustering<T> {
+/** Clusters of the items' texts that mean the same (order of clusters and members unspecified). */
+export function clusterTexts<T extends { text: string }>(items: readonly T[], vocabulary: TopicVocabulary = vocabularyFor()): Clustering<T> {
   const nodeOfKey = new Map<string, number>();
   const tokenSets: string[][] = [];
   // Many texts repeat word for word: normalise each distinct text once.
@@ -68,7 +70,7 @@ export function clusterTexts<T extends { text: string }>(items: readonly T[], pl
   const keyed = items.map((item) => {
     let node = nodeOfText.get(item.text);
     if (node === undefined) {
-      const tokens = topicTokens(item.text);
+      const tokens = vocabulary.topicTokens(item.text);
       const key = tokens.join(' ');
       node = nodeOfKey.get(key);
       if (node === undefined) {
@@ -80,7 +82,7 @@ export function clusterTexts<T extends { text: string }>(items: readonly T[], pl
     }
     return { item, node };
   });
-  const component = singleLinkClusters(tokenSets, SIMILARITY_THRESHOLD, (i) => tokenSets[i]!.filter((t) => places.has(t)));
+  const component = singleLinkClusters(tokenSets, questionLinkage, (i) => vocabulary.features(tokenSets[i]!));
   const byComponent = new Map<number, Keyed<T>[]>();
   for (const k of keyed) {
     const c = component[k.node]!;
@@ -91,14 +93,16 @@ export function clusterTexts<T extends { text: string }>(items: readonly T[], pl
   return { clusters: [...byComponent.values()], tokenSets };
 }
 
-export interface GroupingContext extends Pick<SectionContext, 'forumOrder' | 'previous'> {
-  /** placeTokens() of the districts in the picture. */
-  places: ReadonlySet<string>;
+export interface GroupingContext extends Pick<SectionContext, 'forumOrder' | 'previous' | 'corrections'> {
+  /** vocabularyFor() the districts in the picture. */
+  vocabulary: TopicVocabulary;
 }
 
 export function groupQuestions(questions: readonly QuestionMember[], ctx: GroupingContext): QuestionsSection {
-  const { clusters, tokenSets } = clusterTexts(questions, ctx.places);
-  const recurringNodes = ctx.previous ? askedBefore(tokenSets, ctx.previous.questionKeys, ctx.places) : null;
+  const merged = clusterTexts(questions, ctx.vocabulary);
+  const { tokenSets } = merged;
+  const clusters = applyCorrections(merged.clusters, ctx.corrections ?? [], (k) => questionKey(k.item));
+  const recurringNodes = ctx.previous ? askedBefore(tokenSets, ctx.previous.questionKeys, ctx.vocabulary) : null;
 
   const groups = clusters.map((cluster): Omit<QuestionGroup, 'rank'> => {
     const members = cluster.map((k) => k.item).sort((a, b) => compareMembers(ctx.forumOrder, a, b));
@@ -131,14 +135,17 @@ export function groupQuestions(questions: readonly QuestionMember[], ctx: Groupi
   return { total: questions.length, groups: groups.map((g, i) => ({ rank: i + 1, ...g })) };
 }
 
-/** Proposed agenda items, near-duplicates merged the same way, ranked by forums, then members, then text. */
-export function groupProposals(proposals: readonly TextItem[], ctx: Pick<GroupingContext, 'forumOrder' | 'places'>): ProposalGroup[] {
-  const { clusters } = clusterTexts(proposals, ctx.places);
+/**
+ * Proposed agenda items (and egna teman, with `idPrefix` 'o'), merged the same way,
+ * ranked by forums, then members, then text.
+ */
+export function groupProposals(proposals: readonly TextItem[], ctx: Pick<GroupingContext, 'forumOrder' | 'vocabulary'>, idPrefix: 'a' | 'o' = 'a'): ProposalGroup[] {
+  const { clusters } = clusterTexts(proposals, ctx.vocabulary);
   const groups = clusters.map((cluster): Omit<ProposalGroup, 'rank'> => {
     const members = cluster.map((k) => k.item).sort((a, b) => compareByForum(ctx.forumOrder, a, b) || compareCodeUnits(a.text, b.text));
     const forums = distinctForums(ctx.forumOrder, members);
     return {
-      id: shortId('a', members.map((m) => `${m.forumId}\u0001${m.text}`).sort(compareCodeUnits)),
+      id: shortId(idPrefix, members.map((m) => `${m.forumId}\u0001${m.text}`).sort(compareCodeUnits)),
       text: pickRepresentative(cluster, ctx.forumOrder, () => 0).text,
       forumCount: forums.length,
       forums,
@@ -151,19 +158,20 @@ export function groupProposals(proposals: readonly TextItem[], ctx: Pick<Groupin
 }
 
 /** The nodes whose token set is a near-duplicate of one of the previous meeting's keys. */
-function askedBefore(current: readonly string[][], previousKeys: readonly string[], places: ReadonlySet<string>): Set<number> {
+function askedBefore(current: readonly string[][], previousKeys: readonly string[], vocabulary: TopicVocabulary): Set<number> {
   const sets = [...current, ...previousKeys.map((k) => k.split(' '))];
   const n = current.length;
   const hit = new Set<number>();
   forEachSimilarPair(
     sets,
-    SIMILARITY_THRESHOLD,
+    lowestLinkOf(questionLinkage),
     (a, b) => {
+      if (linkStrength(sets[a]!, sets[b]!, questionLinkage) === null) return;
       if (a < n) hit.add(a);
       if (b < n) hit.add(b);
     },
     // Only pairs across the two meetings count; a node already known needs no more.
-    (a, b) => a < n === b < n || hit.has(a < n ? a : b) || !samePlaces(sets[a]!, sets[b]!, places),
+    (a, b) => a < n === b < n || hit.has(a < n ? a : b) || !sameFeatures(sets[a]!, sets[b]!, vocabulary),
   );
   return hit;
 }

@@ -11,6 +11,7 @@ import { priorityValues, sensitivityValues, trendValues } from '../inputs/answer
 import { responsibleParties, promiseStatuses } from '../promise/promise.js';
 import { indicatorDirections } from '../malbilder/malbild.js';
 import { indicatorTrends } from '../malbilder/progress.js';
+import { mergeCorrectionSchema } from './mergeCorrections.js';
 
 export const audiences = ['chairs', 'steering', 'open'] as const;
 
@@ -118,6 +119,8 @@ export const themesSectionSchema = z.object({
   ranked: z.array(rankedThemeSchema),
   /** "Annat": themes outside the list, in each forum's own words. */
   other: z.array(textItemSchema),
+  /** The same, merged like the agenda proposals: each own theme once, with every forum that wrote it; absent in older snapshots. */
+  otherGroups: z.lazy(() => z.array(proposalGroupSchema)).default([]),
   /** Raised at the previous meeting, not at this one. */
   noLongerRaised: z.array(z.object({ id: z.string(), sv: z.string(), en: z.string(), previousRank: z.number().int().min(1), previousForums: count })),
 });
@@ -244,6 +247,8 @@ export const lagesbildSnapshotSchema = z.object({
   /** Compiled answers by sensitivity. */
   content: z.object({ oppen: count, intern: count, kanslig: count }),
   ...sections,
+  /** The chairs' corrections of the question groups this compile applied (mergeCorrections.ts); absent in older snapshots. */
+  mergeCorrections: z.array(mergeCorrectionSchema).default([]),
   previous: z
     .object({
       meetingId: z.string(),

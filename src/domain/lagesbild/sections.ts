@@ -4,18 +4,18 @@ import type { ContentItems, SectionContext } from './items.js';
 import { compareByForum, compareCodeUnits } from './order.js';
 import { canSee, type Audience } from '../inputs/sensitivity.js';
 import { visibleItems } from './items.js';
-import { groupProposals, groupQuestions, placeTokens } from './questionGroups.js';
-import { topicTokens } from './swedishText.js';
+import { groupProposals, groupQuestions } from './questionGroups.js';
+import { vocabularyFor } from './swedishText.js';
 import type { PeriodSummary, Sections } from './schema.js';
 import { buildThemes } from './themeRanking.js';
 
 export type ContentSections = Omit<Sections, 'promise' | 'malbilder'>;
 
 export function buildSections(items: ContentItems, ctx: SectionContext): ContentSections {
-  const grouping = { ...ctx, places: placeTokens([...ctx.roster.flatMap((f) => f.districts), ...items.ratings.map((r) => r.district)]) };
+  const grouping = { ...ctx, vocabulary: vocabularyFor([...ctx.roster.flatMap((f) => f.districts), ...items.ratings.map((r) => r.district)]) };
   return {
     districts: buildDistricts(items.ratings, ctx),
-    themes: buildThemes(items.themeMarks, items.otherThemes, ctx),
+    themes: { ...buildThemes(items.themeMarks, items.otherThemes, ctx), otherGroups: groupProposals(items.otherThemes, grouping, 'o') },
     questions: groupQuestions(items.questions, grouping),
     needs: [...items.needs].sort((a, b) => compareByForum(ctx.forumOrder, a, b) || compareCodeUnits(a.text, b.text)),
     agendaProposals: groupProposals(items.proposals, grouping),
@@ -28,10 +28,11 @@ export function buildSections(items: ContentItems, ctx: SectionContext): Content
  */
 export function periodSummaries(items: ContentItems, ctx: SectionContext): Record<Audience, PeriodSummary> {
   const base = { ...ctx, previous: null };
+  const vocabulary = vocabularyFor([...ctx.roster.flatMap((f) => f.districts), ...items.ratings.map((r) => r.district)]);
   const keys = new Map<string, string>();
   const keyOf = (text: string) => {
     let key = keys.get(text);
-    if (key === undefined) keys.set(text, (key = topicTokens(text).join(' ')));
+    if (key === undefined) keys.set(text, (key = vocabulary.topicTokens(text).join(' ')));
     return key;
   };
   const keyed = items.questions.map((q) => ({ sensitivity: q.sensitivity, key: keyOf(q.text) }));

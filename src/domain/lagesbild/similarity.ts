@@ -13,9 +13,47 @@
 /** Two texts are near-duplicates when the Jaccard similarity of their token sets is at least this. */
 export const SIMILARITY_THRESHOLD = 0.6;
 
+/**
+ * …or when one's tokens (two or more) are all among the other's and the Jaccard similarity is
+ * at least this: the short way of writing a question ("Narkotikahandel i Berga centrum")
+ * inside the long one ("Vad gör polisen åt narkotikaförsäljningen i Berga centrum?").
+ */
+export const CONTAINED_THRESHOLD = 0.4;
+
+/** When two sets link, and how strongly. */
+export interface Linkage {
+  threshold: number;
+  /** A set of two or more tokens inside the other links down to this Jaccard similarity. */
+  contained?: number;
+}
+
+export const questionLinkage: Linkage = { threshold: SIMILARITY_THRESHOLD, contained: CONTAINED_THRESHOLD };
+
+/** The pair's Jaccard similarity when the linkage links them, otherwise null. */
+export function linkStrength(a: readonly string[], b: readonly string[], linkage: Linkage): number | null {
+  if (a.length === 0 && b.length === 0) return 1;
+  const shared = sharedCount(a, b);
+  const j = shared / (a.length + b.length - shared);
+  if (j >= linkage.threshold) return j;
+  if (linkage.contained === undefined || j < linkage.contained) return null;
+  const small = Math.min(a.length, b.length);
+  return small >= 2 && shared === small ? j : null;
+}
+
+/** The Jaccard bound below which no pair links: the prefix filter's threshold. */
+export function lowestLinkOf(linkage: Linkage): number {
+  return Math.min(linkage.threshold, linkage.contained ?? linkage.threshold);
+}
+
 /** |a ∩ b| / |a ∪ b| of two sorted, duplicate-free token arrays; 1 for two empty sets. */
 export function jaccard(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 1;
+  const shared = sharedCount(a, b);
+  return shared / (a.length + b.length - shared);
+}
+
+/** |a ∩ b| of two sorted, duplicate-free token arrays. */
+function sharedCount(a: readonly string[], b: readonly string[]): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -29,7 +67,7 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
     } else if (x < y) i++;
     else j++;
   }
-  return shared / (a.length + b.length - shared);
+  return shared;
 }
 
 /** ⌈t·n⌉ without floating-point surprises (0.6 · 3 is 1.7999999999999998). */
@@ -84,16 +122,18 @@ export function forEachSimilarPair(
 
 /**
  * Clusters of the sets, single link with labels: the sets are joined along similar pairs
- * (Jaccard ≥ threshold), strongest pair first — the order of Kruskal's algorithm — except
- * that two clusters that both carry labels (e.g. the districts their texts name) and share
- * none stay apart. Ties between equally similar pairs go by the sets' tokens, so the result
- * depends only on the sets, not on their order; `sets` must be distinct (callers merge
- * identical sets first). Without labels this is plain single link: the connected components.
- * Returns each set's cluster as the smallest index in it.
+ * (Jaccard ≥ threshold, or a Linkage), strongest pair first — the order of Kruskal's algorithm — except
+ * that two clusters that both carry labels of one category (e.g. the districts their texts
+ * name, or the times) and share none of that category stay apart. A label is
+ * "category:value" ("time:kvall"); a label without a colon is of the category ''. Ties
+ * between equally similar pairs go by the sets' tokens, so the result depends only on the
+ * sets, not on their order; `sets` must be distinct (callers merge identical sets first).
+ * Without labels this is plain single link: the connected components. Returns each set's
+ * cluster as the smallest index in it.
  */
 export function singleLinkClusters(
   sets: readonly (readonly string[])[],
-  threshold: number,
+  threshold: number | Linkage,
   labels: (i: number) => readonly string[] = () => [],
 ): number[] {
   const parent = sets.map((_, i) => i);
@@ -107,34 +147,66 @@ export function singleLinkClusters(
     }
     return root;
   };
-  const clusterLabels = sets.map((_, i) => new Set(labels(i)));
+  const clusterLabels = sets.map((_, i) => byCategory(labels(i)));
   const union = (a: number, b: number) => {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
     const la = clusterLabels[ra]!;
     const lb = clusterLabels[rb]!;
-    if (la.size > 0 && lb.size > 0 && ![...la].some((l) => lb.has(l))) return;
+    for (const [category, values] of la) {
+      const other = lb.get(category);
+      if (other && ![...values].some((v) => other.has(v))) return;
+    }
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     parent[child] = root;
-    for (const l of clusterLabels[child]!) clusterLabels[root]!.add(l);
+    const into = clusterLabels[root]!;
+    for (const [category, values] of clusterLabels[child]!) {
+      const set = into.get(category);
+      if (set) for (const v of values) set.add(v);
+      else into.set(category, new Set(values));
+    }
   };
 
+  const linkage = typeof threshold === 'number' ? { threshold } : threshold;
+  const bound = lowestLinkOf(linkage);
   if (clusterLabels.every((l) => l.size === 0)) {
     // Connected components: edge order does not matter, and pairs already connected need no check.
-    forEachSimilarPair(sets, threshold, union, (a, b) => find(a) === find(b));
+    forEachSimilarPair(
+      sets,
+      bound,
+      (a, b) => {
+        if (linkStrength(sets[a]!, sets[b]!, linkage) !== null) union(a, b);
+      },
+      (a, b) => find(a) === find(b),
+    );
   } else {
     const keys = sets.map((s) => s.join(' '));
     const edges: { a: number; b: number; similarity: number; lo: string; hi: string }[] = [];
-    forEachSimilarPair(sets, threshold, (a, b) => {
+    forEachSimilarPair(sets, bound, (a, b) => {
+      const similarity = linkStrength(sets[a]!, sets[b]!, linkage);
+      if (similarity === null) return;
       const [lo, hi] = keys[a]! < keys[b]! ? [keys[a]!, keys[b]!] : [keys[b]!, keys[a]!];
-      edges.push({ a, b, similarity: jaccard(sets[a]!, sets[b]!), lo, hi });
+      edges.push({ a, b, similarity, lo, hi });
     });
     edges.sort((x, y) => y.similarity - x.similarity || compare(x.lo, y.lo) || compare(x.hi, y.hi));
     for (const e of edges) union(e.a, e.b);
   }
   // Every union keeps the smaller root, so a root is its cluster's smallest index.
   return sets.map((_, i) => find(i));
+}
+
+/** Labels by category: "time:kvall" is of "time", "berga" of "". */
+function byCategory(labels: readonly string[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const label of labels) {
+    const cut = label.indexOf(':');
+    const category = cut < 0 ? '' : label.slice(0, cut);
+    const set = out.get(category);
+    if (set) set.add(label);
+    else out.set(category, new Set([label]));
+  }
+  return out;
 }
 
 function compare(a: string, b: string): number {

@@ -3,7 +3,8 @@ import type { ContentItems, SectionContext } from './items.js';
 import { compareByForum, compareCodeUnits, sortedUniqueSv } from './order.js';
 import type { RankedTheme, ThemeMark, ThemesSection } from './schema.js';
 
-export function buildThemes(marks: ContentItems['themeMarks'], others: ContentItems['otherThemes'], ctx: SectionContext): ThemesSection {
+/** The themes section without the grouped egna teman (sections.ts adds them, grouped like the proposals). */
+export function buildThemes(marks: ContentItems['themeMarks'], others: ContentItems['otherThemes'], ctx: SectionContext): Omit<ThemesSection, 'otherGroups'> {
   const byTheme = new Map<string, ThemeMark[]>();
   for (const { themeId, ...mark } of marks) {
     const list = byTheme.get(themeId);

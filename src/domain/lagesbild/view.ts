@@ -50,6 +50,7 @@ export function sectionContext(snapshot: LagesbildSnapshot, audience: Audience):
     missing: new Set(snapshot.responseRate.missing.map((f) => f.forumId)),
     themeLabels,
     previous,
+    corrections: snapshot.mergeCorrections,
   };
 }
 

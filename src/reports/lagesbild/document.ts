@@ -106,3 +106,12 @@ export const percentOf = (fraction: number) => Math.round(fraction * 100);
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
 }
+
+/**
+ * The egna teman as the reports list them: merged like the agenda proposals, each once with
+ * every forum that wrote it; a snapshot from before the merge lists each forum's own text.
+ */
+export function otherThemeLines(view: Pick<LagesbildView, 'themes'>): { text: string; forums: string }[] {
+  if (view.themes.otherGroups.length) return view.themes.otherGroups.map((g) => ({ text: g.text, forums: g.forums.map((f) => f.forumName).join(', ') }));
+  return view.themes.other.map((o) => ({ text: o.text, forums: o.forumName }));
+}

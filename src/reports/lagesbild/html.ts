@@ -7,7 +7,7 @@ import type { Catalog, Lang } from '../../i18n/index.js';
 import { meetingLabel } from '../followUp/labels.js';
 import { html, page, table, type Html } from '../html.js';
 import { lineChart, PERCENT_AXIS, stackedBarChart } from '../svg.js';
-import { percentOf, signed, type LagesbildReport } from './document.js';
+import { otherThemeLines, percentOf, signed, type LagesbildReport } from './document.js';
 import { trendColors, trendCounts, trendOrder } from './labels.js';
 
 const MAX_THEMES_IN_CHART = 12;
@@ -64,7 +64,7 @@ ${rateOverMeetings(doc, m, lang)}`;
                 { numeric: [0, 2] },
               )}`
             : ''
-        }${v.themes.other.length ? html`<p><strong>${t.otherThemes(v.themes.other.length)}</strong></p><ul>${v.themes.other.map((o) => html`<li>${o.text} <span class="meta">(${o.forumName})</span></li>`)}</ul>` : ''}`
+        }${v.themes.other.length ? html`<p><strong>${t.otherThemes(v.themes.other.length)}</strong></p><ul>${otherThemeLines(v).map((o) => html`<li>${o.text} <span class="meta">(${o.forums})</span></li>`)}</ul>` : ''}`
       : '';
 
   const questions = v.questions.groups.length

@@ -2,7 +2,7 @@
 import type { Catalog, Lang } from '../../i18n/index.js';
 import { meetingLabel } from '../followUp/labels.js';
 import { bullets, document, heading, md, mdEscape, mdTable } from '../markdown.js';
-import { percentOf, signed, type LagesbildReport } from './document.js';
+import { otherThemeLines, percentOf, signed, type LagesbildReport } from './document.js';
 import { trendCounts } from './labels.js';
 
 export function renderLagesbildMarkdown(doc: LagesbildReport, m: Catalog, lang: Lang): string {
@@ -47,7 +47,7 @@ export function renderLagesbildMarkdown(doc: LagesbildReport, m: Catalog, lang: 
           v.themes.ranked.map((x) => [x.rank, lang === 'en' ? x.en : x.sv, x.forums, x.districtNames.join(', '), x.change ? (x.change.rankChange === null ? r.new : signed(x.change.rankChange)) : '–']),
         )
       : null,
-    v.themes.other.length ? bullets(v.themes.other.map((o) => `${mdEscape(o.text)} (${mdEscape(o.forumName)})`)) : null,
+    v.themes.other.length ? bullets(otherThemeLines(v).map((o) => `${mdEscape(o.text)} (${mdEscape(o.forums)})`)) : null,
     v.questions.groups.length ? heading(2, t.questionsTitle) : null,
     v.questions.groups.length ? mdEscape(t.questionsTotal(v.questions.total, v.questions.groups.length)) : null,
     ...v.questions.groups.map((g) =>

@@ -18,6 +18,7 @@ import { compileLagesbild, type CompileAnswer } from '../../domain/lagesbild/com
 import { withCards, type CompileProgress, type CompileRun, type LagesbildCardRef, type LagesbildRecord } from '../../domain/lagesbild/records.js';
 import type { LagesbildSnapshot } from '../../domain/lagesbild/schema.js';
 import { viewFor } from '../../domain/lagesbild/view.js';
+import { correctionOps } from '../../domain/lagesbild/mergeCorrections.js';
 import type { MeetingRecord } from '../../domain/meeting.js';
 import { currentPromise } from '../../domain/promise/currentPromise.js';
 import { followUpReport } from '../../domain/promise/followUpReport.js';
@@ -174,7 +175,13 @@ async function loadAnswers(s: Services, meeting: Stored<MeetingRecord>, run: num
 
 async function compileSnapshot(s: Services, meeting: MeetingRecord, answers: CompileAnswer[]): Promise<LagesbildSnapshot> {
   const today = todayOf(s);
-  const [forums, malbildRecords, promises, previous] = await Promise.all([s.repos.forums.list(), s.repos.malbilder.list(), s.repos.promises.list(), previousSnapshot(s, meeting)]);
+  const [forums, malbildRecords, promises, previous, corrections] = await Promise.all([
+    s.repos.forums.list(),
+    s.repos.malbilder.list(),
+    s.repos.promises.list(),
+    previousSnapshot(s, meeting),
+    s.repos.mergeCorrections.get(meeting.id),
+  ]);
   const malbilder = malbildRecords.map((m) => m.data);
   const promise = currentPromise(promises, today);
   return compileLagesbild({
@@ -184,6 +191,7 @@ async function compileSnapshot(s: Services, meeting: MeetingRecord, answers: Com
     ...(previous ? { previous } : {}),
     ...(promise ? { promise: followUpReport(promise.data, meeting.id, today, malbilder) } : {}),
     ...(malbilder.length ? { malbilder } : {}),
+    mergeCorrections: correctionOps(corrections?.data),
     themes: defaultThemes,
     compiledAt: s.clock().toISOString(),
   });

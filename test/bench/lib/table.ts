@@ -48,6 +48,25 @@ export function rowsOf(r: Results): Row[] {
     rows.push({ scenario, figure: `web RSS after answers + traffic (${f.webAfterRssMiB.toFixed(0)} MiB; peak ${f.webPeakRssMiB.toFixed(0)})`, value: x(f.afterVsIdle), baseline: 'web idle', goal: '–' });
     rows.push({ scenario, figure: `Redis per stored answer (${n0(f.redisBytesPerAnswer)} B; +${n0(f.redisQueueBytesPerAnswer)} B queued jobs)`, value: x(f.redisVsJson), baseline: `answer JSON ${n0(f.answerJsonBytes)} B`, goal: '–' });
   }
+  const m = r.merge;
+  if (m) {
+    const p3 = (n: number) => n.toFixed(3);
+    for (const set of m.sets) {
+      const scenario = `Merge, labelled ${set.name} (${n0(set.texts)} in ${set.topics} topics)`;
+      const before = `before: ${p3(set.baseline.precision)} / ${p3(set.baseline.recall)}`;
+      rows.push({ scenario, figure: `pairwise precision, all (F1 ${p3(set.all.f1)})`, value: p3(set.all.precision), baseline: before, goal: '≥ 0.95', met: set.all.precision >= 0.95 });
+      rows.push({ scenario, figure: 'pairwise recall, all', value: p3(set.all.recall), baseline: before, goal: '≥ 0.90', met: set.all.recall >= 0.9 });
+      rows.push({ scenario, figure: `precision / recall, pairs with a held-out text (${set.heldOutTexts} texts)`, value: `${p3(set.heldOut.precision)} / ${p3(set.heldOut.recall)}`, baseline: '–', goal: '≥ 0.95 / ≥ 0.90', met: set.heldOut.precision >= 0.95 && set.heldOut.recall >= 0.9 });
+    }
+    rows.push({
+      scenario: `Merge, ${n0(m.questions)} questions (${n0(m.distinctTexts)} distinct)`,
+      figure: `CPU time, median (${n0(m.groups)} groups; first merge ${m.coldMs.toFixed(0)} ms)`,
+      value: `${m.mergeMs.toFixed(0)} ms`,
+      baseline: '–',
+      goal: '< 1 s',
+      met: Math.max(m.mergeMs, m.coldMs) < 1000,
+    });
+  }
   for (const e of r.errors) rows.push({ scenario: e.scenario, figure: 'failed to run', value: e.message.split('\n')[0]!.slice(0, 80), baseline: '–', goal: 'runs', met: false });
   return rows;
 }

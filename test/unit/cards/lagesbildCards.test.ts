@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../../cards/kit.js';
 import { compileFailedCard, compileProgressCard, lagesbildCard, lagesbildMessageCard, lagesbildNoticeCard, publishedCard, type LagesbildCardModel } from '../../../cards/lagesbild/lagesbildCard.js';
-import { itemMinutesInput, itemTitleInput, lagesbildVerbSchemas } from '../../../cards/lagesbild/verbs.js';
+import { itemMinutesInput, itemTitleInput, lagesbildVerbSchemas, mergeJoinInputs, mergeSplitInput } from '../../../cards/lagesbild/verbs.js';
 import { proposeAgenda } from '../../../src/domain/agenda/agenda.js';
 import { approveAgenda } from '../../../src/domain/agenda/edits.js';
+import { compileLagesbild } from '../../../src/domain/lagesbild/compile.js';
 import { viewFor } from '../../../src/domain/lagesbild/view.js';
+import { meeting1 } from '../domain/lagesbild/scenario.js';
 import { messages, type Lang } from '../../../src/i18n/index.js';
 import { agendaOf, hugeSnapshot, MARK, meetingSnapshots } from '../lagesbild/fixture.js';
 import { checkCard, typedNodes } from './adaptiveCardCheck.js';
 
 const links = { html: 'https://x.example/reports/2027-2.html?aud=chairs&exp=1&sig=a', md: 'https://x.example/r.md', csv: 'https://x.example/r.csv', json: 'https://x.example/r.json' };
 const { s2 } = meetingSnapshots();
+/** A lägesbild with several question groups, one of three forums (the domain's scenario). */
+const scenarioSnapshot = compileLagesbild(meeting1);
 
 function model(audience: 'chairs' | 'steering', extra: Partial<LagesbildCardModel> = {}): LagesbildCardModel {
   return {
@@ -162,9 +166,41 @@ it('every lägesbild verb is used by some card', () => {
     lagesbildCard(m, 'sv', model('chairs', { agenda: { version: 1, agenda: approveAgenda(agendaOf(s2)) } })),
     publishedCard(m, 'sv', { meetingId: '2027-2', meetingTitle: 'x', view: viewFor(s2, 'steering'), agenda: agendaOf(s2), publishedAt: 'y', links, linkHours: 1 }),
     lagesbildNoticeCard(m, '2027-2', 'x', true),
+    lagesbildCard(m, 'sv', model('chairs', { view: viewFor(scenarioSnapshot, 'chairs') })),
   ];
   // Items not on the agenda get "Lägg till"; make sure there is one.
   const used = new Set(all.flatMap((c) => executes(c).map((e) => e.verb)));
   const expected = Object.keys(lagesbildVerbSchemas).filter((v) => v !== 'agenda.restore' || agendaOf(s2).notOnAgenda.length > 0);
   for (const v of expected) expect(used, v).toContain(v);
+});
+
+describe.each(['sv', 'en'] as Lang[])('the chairs\' corrections of the question groups on the card (%s)', (lang) => {
+  const m = messages(lang);
+  const showCard = (c: AdaptiveCard) => typedNodes(c).find((n) => n.type === 'Action.ShowCard' && n.title === m.merge.open);
+
+  it('chairs: a valid form to split a question out (groups of two or more) and to join two groups, keyed by question', () => {
+    const c = lagesbildCard(m, lang, model('chairs', { view: viewFor(scenarioSnapshot, 'chairs') }));
+    checkCard(c);
+    expect(showCard(c)).toBeDefined();
+    expect(inputIds(c)).toEqual(expect.arrayContaining([mergeSplitInput, ...mergeJoinInputs]));
+    const verbs = executes(c).map((e) => e.verb);
+    expect(verbs).toEqual(expect.arrayContaining(['lagesbild.split', 'lagesbild.join']));
+    const choices = typedNodes(c).filter((n) => n.type === 'Input.ChoiceSet').flatMap((n) => (n.choices as { value: string }[]).map((x) => x.value));
+    for (const v of choices) expect(v).toMatch(/^k-[0-9a-f]{12}$/);
+    const multi = scenarioSnapshot.questions.groups.filter((g) => g.members.length > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    // A merged question shows every forum that asked it.
+    expect(json(c)).toContain(m.merge.askedBy('').replace(/_/g, '').trim());
+  });
+
+  it('the steering version has no correction form', () => {
+    expect(showCard(lagesbildCard(m, lang, model('steering')))).toBeUndefined();
+  });
+
+  it('a huge lägesbild stays under the size limit, with or without the form', () => {
+    const huge = hugeSnapshot();
+    const c = lagesbildCard(m, lang, model('chairs', { view: viewFor(huge, 'chairs'), agenda: { version: 1, agenda: agendaOf(huge) } }));
+    checkCard(c);
+    expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(40_000);
+  });
 });

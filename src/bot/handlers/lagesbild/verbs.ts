@@ -1,11 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../../../cards/kit.js';
 import { compileProgressCard, lagesbildMessageCard } from '../../../../cards/lagesbild/lagesbildCard.js';
-import { itemMinutesInput, itemTitleInput, type lagesbildVerbSchemas } from '../../../../cards/lagesbild/verbs.js';
+import { itemMinutesInput, itemTitleInput, mergeJoinInputs, mergeSplitInput, type lagesbildVerbSchemas } from '../../../../cards/lagesbild/verbs.js';
 import { DomainError } from '../../../domain/errors.js';
 import { meetingTitle } from '../../../domain/meeting.js';
 import { can } from '../../../domain/roles.js';
+import { questionKeySchema, type MergeCorrection } from '../../../domain/lagesbild/mergeCorrections.js';
 import { editAgenda, type AgendaEdit } from '../../../services/lagesbild/agenda.js';
+import { correctMerge } from '../../../services/lagesbild/corrections.js';
 import { newCardKey, requestCompile } from '../../../services/lagesbild/compile.js';
 import { publishLagesbild } from '../../../services/lagesbild/publish.js';
 import { currentLagesbildCard, currentPublishedCard, type Banner } from '../../lagesbildViews.js';
@@ -53,6 +55,33 @@ async function agendaVerb(rc: RequestContext, ctx: TurnContext, meetingId: strin
         throw e;
     }
   }
+}
+
+/**
+ * A chair's split or join of the question groups: stored, then the lägesbild is compiled
+ * again with it; the pressed card becomes the progress card and then the new picture.
+ */
+async function correctionVerb(rc: RequestContext, ctx: TurnContext, meetingId: string, correction: MergeCorrection | null): Promise<AdaptiveCard> {
+  const t = rc.m.merge;
+  if (!can(rc.roles, 'compile')) return lagesbildMessageCard(t.chairsOnly);
+  if (!correction) return cardHere(rc, ctx, meetingId, { text: t.refused.choose, tone: 'attention' });
+  const result = await correctMerge(rc.s, meetingId, correction, { id: rc.actorId, isChair: rc.roles.chair });
+  if (!result.ok) {
+    if (result.reason === 'noSnapshot') return lagesbildMessageCard(t.refused.noSnapshot);
+    return cardHere(rc, ctx, meetingId, { text: t.refused[result.reason], tone: 'attention' });
+  }
+  const meeting = await rc.s.repos.meetings.get(meetingId);
+  if (!meeting || meeting.data.status !== 'confirmed') return lagesbildMessageCard(rc.m.inputs.unknownMeeting(meetingId));
+  const cardKey = await newCardKey(rc.s, meetingId, rc.conversationId);
+  if (ctx.activity.replyToId) await rc.s.repos.markers.setCard(cardKey, ctx.activity.replyToId, ctx.activity.conversation?.id);
+  const { joined } = await requestCompile(rc.s, { meetingId, trigger: 'command', watcher: { conversationId: rc.conversationId, cardKey }, actor: rc.actorId });
+  return compileProgressCard(rc.m, meetingTitle(meeting.data, rc.lang), null, { joined });
+}
+
+/** A question key from a card input, or null (nothing chosen, or not a key). */
+function chosenKey(value: unknown): string | null {
+  const parsed = questionKeySchema.safeParse(typeof value === 'string' ? value.trim() : value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Minutes from the card's number input: undefined when left as it was or empty. */
@@ -113,4 +142,13 @@ export const lagesbildVerbHandlers: VerbHandlers<LagesbildVerb> = {
     );
   },
   'agenda.approve': (rc, { meetingId, version }, ctx) => agendaVerb(rc, ctx, meetingId, version, { kind: 'approve' }, rc.m.lagesbild.approved),
+  'lagesbild.split': (rc, data, ctx) => {
+    const question = chosenKey((data as Record<string, unknown>)[mergeSplitInput]);
+    return correctionVerb(rc, ctx, data.meetingId, question ? { kind: 'split', question } : null);
+  },
+  'lagesbild.join': (rc, data, ctx) => {
+    const raw = data as Record<string, unknown>;
+    const [a, b] = mergeJoinInputs.map((id) => chosenKey(raw[id]));
+    return correctionVerb(rc, ctx, data.meetingId, a && b ? { kind: 'join', a, b } : null);
+  },
 };

@@ -47,7 +47,7 @@ describe('compileLagesbild: no answers', () => {
       ['Ryd', 0, null, ['c', 'b']],
     ]);
     expect(s.questions).toEqual({ total: 0, groups: [] });
-    expect(s.themes).toEqual({ ranked: [], other: [], noLongerRaised: [] });
+    expect(s.themes).toEqual({ ranked: [], other: [], otherGroups: [], noLongerRaised: [] });
     expect([s.needs, s.agendaProposals, s.promise, s.malbilder, s.previous]).toEqual([[], [], null, null, null]);
     expect(s.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });

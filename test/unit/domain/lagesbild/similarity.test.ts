@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIMILARITY_THRESHOLD, forEachSimilarPair, jaccard, singleLinkClusters } from '../../../../src/domain/lagesbild/similarity.js';
+import { SIMILARITY_THRESHOLD, forEachSimilarPair, jaccard, linkStrength, singleLinkClusters } from '../../../../src/domain/lagesbild/similarity.js';
 import { rng } from './generators.js';
 
 describe('jaccard', () => {
@@ -108,5 +108,40 @@ describe('singleLinkClusters', () => {
       return [...groups.values()].map((g) => g.sort().join(' | ')).sort();
     };
     expect(components(r.shuffle(sets))).toEqual(components(sets));
+  });
+});
+
+describe('singleLinkClusters with labels of several categories', () => {
+  it('keeps sets apart when one category conflicts, and joins them when the conflicting one is missing on one side', () => {
+    const sets = [
+      ['berga', 'kvall', 'narvaro', 'skola'],
+      ['berga', 'morgon', 'narvaro', 'skola'],
+      ['berga', 'narvaro', 'skola'],
+    ];
+    const labels = [['place:berga', 'time:kvall'], ['place:berga', 'time:morgon'], ['place:berga']];
+    const c = singleLinkClusters(sets, 0.6, (i) => labels[i]!);
+    expect(c[0]).not.toBe(c[1]);
+    expect([c[0], c[1]]).toContain(c[2]);
+  });
+});
+
+describe('linkStrength (Jaccard, or a set inside the other)', () => {
+  const linkage = { threshold: 0.6, contained: 0.4 };
+  it.each([
+    [['a', 'b', 'c'], ['a', 'b', 'c', 'd'], 0.75],
+    [['a', 'b'], ['a', 'b', 'c', 'd'], 0.5],
+    [['a', 'b'], ['a', 'b', 'c', 'd', 'e'], 0.4],
+    [['a', 'b'], ['a', 'b', 'c', 'd', 'e', 'f'], null],
+    [['a', 'b', 'x'], ['a', 'b', 'c', 'd'], null],
+    [['a'], ['a', 'b'], null],
+  ])('%j ~ %j → %s', (a, b, expected) => {
+    expect(linkStrength(a, b, linkage)).toBe(expected);
+    expect(linkStrength(b, a, linkage)).toBe(expected);
+  });
+
+  it.each([21, 22, 23])('clusters with a linkage equal those of a full comparison (seed %i)', (seed) => {
+    const sets = [...new Map(randomSets(seed).map((s) => [s.join(' '), s])).values()];
+    const c = singleLinkClusters(sets, linkage);
+    for (let i = 0; i < sets.length; i++) for (let j = i + 1; j < sets.length; j++) if (linkStrength(sets[i]!, sets[j]!, linkage) !== null) expect(c[i]).toBe(c[j]);
   });
 });
