@@ -4,6 +4,7 @@ import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
 import { privacyEn } from './en/privacy.js';
 import { promiseEn } from './en/promise.js';
+import { publicEn } from './en/public.js';
 
 /** English, for users whose Teams locale is English. Same keys as sv.ts (checked by the type). */
 export const en: Catalog = {
@@ -151,4 +152,5 @@ export const en: Catalog = {
   promise: promiseEn,
   privacy: privacyEn,
   calendar: calendarEn,
+  public: publicEn,
 };

@@ -3,6 +3,7 @@ import { inputsSv } from './sv/inputs.js';
 import { lagesbildSv } from './sv/lagesbild.js';
 import { privacySv } from './sv/privacy.js';
 import { promiseSv } from './sv/promise.js';
+import { publicSv } from './sv/public.js';
 
 /** Swedish: the default language. Every user-facing string lives here (feature parts in sv/) or in en.ts. */
 export const sv = {
@@ -150,6 +151,7 @@ export const sv = {
   promise: promiseSv,
   privacy: privacySv,
   calendar: calendarSv,
+  public: publicSv,
 };
 
 export type Catalog = typeof sv;

@@ -13,6 +13,7 @@ import type { Keys } from './keys.js';
 import { Markers } from './markers.js';
 import { MetricsStore } from './metrics.js';
 import { PeopleRegistry } from './people.js';
+import { PublicVersions } from './publicVersions.js';
 import { ReportReads } from './reportReads.js';
 import { VersionedRepository } from './versionedRepository.js';
 
@@ -38,6 +39,8 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     promises: new VersionedRepository(redis, keys, 'promise', promiseSchema, clock),
     /** Målbilder, one per district, keyed by `malbildIdFor(district)`. */
     malbilder: new VersionedRepository(redis, keys, 'malbild', malbildSchema, clock),
+    /** The residents' page: published public versions of the promise, per organisation slug, every version kept. */
+    publicVersions: new PublicVersions(redis, keys, clock),
     people: new PeopleRegistry(redis, keys, clock),
     reportReads: new ReportReads(redis, keys),
     audit: new AuditTrail(redis, keys),
