@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import type { IsoDate } from '../calendar/localDate.js';
 import { findPersonalData } from '../inputs/personalDataGuard.js';
-import { sha256Hex } from '../lagesbild/hash.js';
+import { canonicalJson, sha256Hex, shortId } from '../lagesbild/hash.js';
 import type { Malbild } from '../malbilder/malbild.js';
 import { indicatorProgress, indicatorTrends } from '../malbilder/progress.js';
 import { actionBucket } from '../promise/followUpReport.js';
@@ -94,6 +94,11 @@ export const publicVersionSchema = z.object({
   goals: z.array(publicGoalSchema),
 });
 export type PublicVersion = z.infer<typeof publicVersionSchema>;
+
+/** A fingerprint of a public version's content (`v-` and 12 hex digits): a card confirms exactly what it showed. */
+export function fingerprint(version: PublicVersion): string {
+  return shortId('v', [canonicalJson(version)]);
+}
 
 /** A public id: a hash of the internal one, stable across versions, revealing nothing. */
 export function publicId(kind: 'p' | 'c' | 'a' | 'g' | 'i', internalId: string): string {
