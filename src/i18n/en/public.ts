@@ -5,6 +5,7 @@ export const publicEn: typeof publicSv = {
   publishButton: 'Publish for residents',
   previewTitle: 'Preview: this becomes public',
   previewLead: (org: string) => `This is how the citizen promise appears on ${org}'s page for residents. Names, internal ids, inputs, situational pictures and internal or sensitive text are never shown.`,
+  promiseLabel: 'Promise',
   period: 'Period',
   latestFollowUp: 'Latest follow-up',
   noFollowUp: 'No follow-up yet',

@@ -4,6 +4,7 @@ export const publicSv = {
   publishButton: 'Publicera för invånarna',
   previewTitle: 'Förhandsvisning: detta blir offentligt',
   previewLead: (org: string) => `Så här visas medborgarlöftet på ${org}s sida för invånarna. Namn, interna id:n, inspel, lägesbilder och intern eller känslig text visas aldrig.`,
+  promiseLabel: 'Löfte',
   period: 'Period',
   latestFollowUp: 'Senaste uppföljning',
   noFollowUp: 'Ingen uppföljning ännu',
