@@ -24,8 +24,17 @@ export type PublishedVersion = z.infer<typeof publishedVersionSchema>;
 export class PublicVersions {
   private readonly repo: VersionedRepository<PublishedVersion>;
 
-  constructor(redis: RedisClient, keys: Keys, clock: () => Date) {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+    clock: () => Date,
+  ) {
     this.repo = new VersionedRepository(redis, keys, 'publicversion', publishedVersionSchema, clock, true);
+  }
+
+  /** The current publication's number (0 = none): one small read, so a cache can tell cheaply whether it is stale. */
+  async number(slug: string): Promise<number> {
+    return Number((await this.redis.hget(this.keys.record('publicversion', slug), 'v')) ?? 0);
   }
 
   current(slug: string): Promise<Stored<PublishedVersion> | null> {
