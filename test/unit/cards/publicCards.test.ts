@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publishPreviewCard, type PublishPreviewInput } from '../../../cards/public/publishPreviewCard.js';
+import { publishPromptCard } from '../../../cards/public/publishPromptCard.js';
 import { publicVerbSchemas } from '../../../cards/public/verbs.js';
 import { diffPublicVersions } from '../../../src/domain/public/publicDiff.js';
 import { fingerprint, hideKey, projectPublicVersion } from '../../../src/domain/public/publicVersion.js';
@@ -63,5 +64,19 @@ describe('publishPreviewCard', () => {
   it('uses both verbs', () => {
     const used = new Set(typedNodes(publishPreviewCard(messages('sv'), 'sv', input())).map((n) => n.verb));
     expect(Object.keys(publicVerbSchemas).filter((v) => !used.has(v))).toEqual([]);
+  });
+});
+
+describe('publishPromptCard', () => {
+  it.each([
+    ['sv', null, 'Löftet har inte publicerats förut.'],
+    ['sv', '15 maj 2027', 'Senast uppdaterad 15 maj 2027'],
+    ['en', '15 May 2027', 'Last updated 15 May 2027'],
+  ] as const)('%s (last published %s) is valid and opens the preview', (lang, last, shown) => {
+    const json = publishPromptCard(messages(lang), lang, { promiseId: 'lofte-1', meetingId: '2027-2', lastPublished: last });
+    checkCard(json);
+    expect(JSON.stringify(json)).toContain(shown);
+    expect(JSON.stringify(json)).toContain(lang === 'sv' ? 'Styrgruppsmöte 2/2027' : 'Steering group meeting 2/2027');
+    expect(typedNodes(json).find((n) => n.verb === 'public.preview')?.data).toEqual({ promiseId: 'lofte-1' });
   });
 });
