@@ -5,11 +5,12 @@
  *
  *   npm run bench                          all scenarios (~5–7 minutes)
  *   npm run bench -- --only inbound,compile
+ *   npm run bench -- --only public          the residents' page; merged into results.json and the README
  *   npm run bench -- --profile             also profiles the bot under the inbound load
  *   npm run bench -- --before <checkout>   inbound also runs another checkout's bot (before/after)
  *   npm run bench -- --no-readme           leave README.md alone
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { runCompile } from './compile.js';
 import { runFanout } from './fanout.js';
 import { runFootprint } from './footprint.js';
 import { runInbound } from './inbound.js';
+import { runPublic } from './public.js';
 import { summarizeProfile } from './lib/profile.js';
 import { ROOT } from './lib/proc.js';
 import type { Results } from './lib/results.js';
@@ -31,7 +33,7 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const scenarios = ['compile', 'inbound', 'footprint', 'fanout'] as const;
+const scenarios = ['compile', 'inbound', 'footprint', 'fanout', 'public'] as const;
 const only = option('only')?.split(',') ?? [...scenarios];
 const wanted = (s: (typeof scenarios)[number]) => only.includes(s);
 
@@ -99,6 +101,9 @@ try {
       if (r) results.fanout.push(r);
     }
   }
+  if (wanted('public')) {
+    results.public = await step('public page and JSON vs a static file', () => runPublic({ redisUrl: redis.url, concurrency: 16, batch: 3_000, pairs: 5, log }));
+  }
   if (flag('profile')) {
     const profileOf = async (checkout: string | undefined, name: string) => {
       const dir = join(ROOT, 'test-results', 'bench', `cpu-profile-${name}`);
@@ -139,6 +144,17 @@ const file = join(ROOT, 'test', 'bench', 'results.json');
 if (only.length === scenarios.length) {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`wrote ${file}`);
+  if (!flag('no-readme') && existsSync(join(ROOT, 'README.md'))) {
+    updateReadme();
+    log('README.md "Benchmarks" updated');
+  }
+} else if (only.length === 1 && only[0] === 'public' && results.public && existsSync(file)) {
+  // The public scenario alone: its rows replace the previous ones; every other row stays.
+  const merged: Results = { ...(JSON.parse(readFileSync(file, 'utf8')) as Results), public: results.public };
+  merged.errors = merged.errors.filter((e) => !e.scenario.startsWith('public')).concat(results.errors);
+  merged.rows = rowsOf(merged);
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+  log(`merged the public rows into ${file}`);
   if (!flag('no-readme') && existsSync(join(ROOT, 'README.md'))) {
     updateReadme();
     log('README.md "Benchmarks" updated');

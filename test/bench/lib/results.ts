@@ -2,6 +2,7 @@ import type { CompileSize } from '../compile.js';
 import type { FanoutResult } from '../fanout.js';
 import type { FootprintResult } from '../footprint.js';
 import type { InboundResult } from '../inbound.js';
+import type { PublicBenchResult } from '../public.js';
 import type { ProfileSummary } from './profile.js';
 
 export interface Machine {
@@ -35,6 +36,8 @@ export interface Results {
   fanout?: FanoutResult[];
   compile?: CompileSize[];
   footprint?: FootprintResult;
+  /** The residents' page and JSON against a static file of the same bytes. */
+  public?: PublicBenchResult;
   /** CPU profile of the bot under the inbound load; `before`: the same for the `--before` checkout. */
   profile?: { scenario: string; summary: ProfileSummary; before?: ProfileSummary };
   errors: { scenario: string; message: string }[];

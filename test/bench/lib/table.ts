@@ -48,6 +48,11 @@ export function rowsOf(r: Results): Row[] {
     rows.push({ scenario, figure: `web RSS after answers + traffic (${f.webAfterRssMiB.toFixed(0)} MiB; peak ${f.webPeakRssMiB.toFixed(0)})`, value: x(f.afterVsIdle), baseline: 'web idle', goal: '–' });
     rows.push({ scenario, figure: `Redis per stored answer (${n0(f.redisBytesPerAnswer)} B; +${n0(f.redisQueueBytesPerAnswer)} B queued jobs)`, value: x(f.redisVsJson), baseline: `answer JSON ${n0(f.answerJsonBytes)} B`, goal: '–' });
   }
+  for (const t of r.public?.targets ?? []) {
+    const scenario = `Public ${t.name === 'page' ? 'page (HTML)' : 'data (JSON)'}, ${n0(t.bytes)} B`;
+    rows.push({ scenario, figure: `requests/s (c=${r.public!.concurrency}, ${n0(t.perSecond)}/s)`, value: x(t.ratio), baseline: `static file ${n0(t.staticPerSecond)}/s`, goal: '≥ 0.80×', met: t.ratio >= 0.8 && t.errors === 0 });
+    rows.push({ scenario, figure: `p99 latency (${t.p99.toFixed(1)} ms)`, value: x(t.p99Ratio), baseline: `static ${t.staticP99.toFixed(1)} ms`, goal: '–' });
+  }
   for (const e of r.errors) rows.push({ scenario: e.scenario, figure: 'failed to run', value: e.message.split('\n')[0]!.slice(0, 80), baseline: '–', goal: 'runs', met: false });
   return rows;
 }
