@@ -37,9 +37,12 @@ export function publishPreviewCard(m: Catalog, lang: Lang, input: PublishPreview
       [
         text(c.text, { weight: 'Bolder' }),
         note(`${t.responsible}: ${m.promise.parties[c.responsible]} · ${t.districts}: ${c.districts.join(', ') || t.allDistricts}`),
-        ...c.actions.map((a) => {
+        ...c.actions.flatMap((a) => {
           const latest = a.followUps.at(-1);
-          return text(`• ${a.text} — ${statusText(m, a.status)}, ${t.due.toLowerCase()} ${a.due}${latest ? `\n  ${meetingLabel(latest.tertial, lang)}: ${latest.text}${latest.count !== undefined ? ` (${latest.count})` : ''}` : ''}`, { size: 'Small' });
+          return [
+            text(`• ${a.text} — ${statusText(m, a.status)}, ${t.due.toLowerCase()} ${a.due}`, { size: 'Small' }),
+            latest ? text(`${meetingLabel(latest.tertial, lang)}: ${latest.text}${latest.count !== undefined ? ` (${latest.count})` : ''}`, { size: 'Small', isSubtle: true, spacing: 'None' }) : null,
+          ].filter((e): e is CardElement => e !== null);
         }),
       ],
       { separator: true, spacing: 'Medium' },
