@@ -8,9 +8,9 @@
  * date, status and one follow-up text/count per tertial (steering meeting); counts; the
  * linked målbilder's goal statements and indicator progress.
  * Never public: people (names, Entra ids, who wrote or agreed), internal ids (public ids
- * are hashes of them), anything of inspel or lägesbilder (not an input here at all), and
- * texts a chair hid ("visa inte"), that contain personal data, or that repeat intern or
- * känslig text from the steering group's material (`restrictedTexts`).
+ * are hashes of them), anything of inspel or lägesbilder (not an input here; a promise
+ * text that repeats their text is withheld, `restrictedTexts`), and texts a chair hid
+ * ("visa inte") or that contain personal data.
  */
 import { z } from 'zod';
 import type { IsoDate } from '../calendar/localDate.js';
@@ -127,7 +127,7 @@ export interface ProjectionInput {
   today: IsoDate;
   /** hideKey values a chair chose not to show. */
   hidden: ReadonlySet<string>;
-  /** Intern/känslig texts of the steering group's material: a public text repeating one is withheld. */
+  /** Texts of the inspel, lägesbilder and agendas (restrictedTexts.ts): a public text repeating one is withheld. */
   restrictedTexts?: readonly string[];
 }
 
@@ -147,6 +147,8 @@ function normalise(text: string): string {
 
 /** Shorter restricted texts match too often by accident ("trygghet"); they are not checked. */
 const MIN_RESTRICTED_LENGTH = 12;
+/** A public text at least this long found inside restricted material counts as copied from it. */
+const MIN_COPIED_LENGTH = 40;
 
 export function projectPublicVersion(input: ProjectionInput): Projection {
   const { promise, today, hidden } = input;
@@ -165,7 +167,9 @@ export function projectPublicVersion(input: ProjectionInput): Projection {
   };
   const isRestricted = (text: string): boolean => {
     const t = normalise(text);
-    return restricted.some((r) => t.includes(r) || (t.length >= MIN_RESTRICTED_LENGTH && r.includes(t)));
+    // A public text repeating the material is withheld; so is a sentence-long public text found
+    // inside it (copied from it). A short item name that happens to occur in an inspel is not.
+    return restricted.some((r) => t.includes(r) || (t.length >= MIN_COPIED_LENGTH && r.includes(t)));
   };
 
   const commitments: PublicCommitment[] = [];

@@ -13,7 +13,7 @@ export const publicEn: typeof publicSv = {
   goalsHeading: 'Goal pictures',
   hideLabel: 'Do not show (tick what to leave out)',
   hideKinds: { commitment: 'Commitment', action: 'Action item', followUp: 'Follow-up', statement: 'Goal', indicator: 'Indicator' },
-  withheldAuto: (n: number) => `${n} ${n === 1 ? 'text is' : 'texts are'} not shown because they contain personal data or repeat internal or sensitive text.`,
+  withheldAuto: (n: number) => `${n} ${n === 1 ? 'text is' : 'texts are'} not shown because they contain personal data or repeat text of inputs, situational pictures or agendas.`,
   hiddenCount: (n: number) => `${n} ${n === 1 ? 'part is' : 'parts are'} left out as you chose.`,
   changesTitle: 'Changed since the last publication',
   noChanges: 'Nothing has changed since the last publication.',

@@ -12,7 +12,7 @@ export const publicSv = {
   goalsHeading: 'Målbilder',
   hideLabel: 'Visa inte (markera det som ska lämnas utanför)',
   hideKinds: { commitment: 'Åtagande', action: 'Åtgärd', followUp: 'Uppföljning', statement: 'Målbild', indicator: 'Indikator' },
-  withheldAuto: (n: number) => `${n} ${n === 1 ? 'text visas inte' : 'texter visas inte'} eftersom de innehåller personuppgifter eller upprepar intern eller känslig text.`,
+  withheldAuto: (n: number) => `${n} ${n === 1 ? 'text visas inte' : 'texter visas inte'} eftersom de innehåller personuppgifter eller upprepar text ur inspel, lägesbilder eller dagordningar.`,
   hiddenCount: (n: number) => `${n} ${n === 1 ? 'del' : 'delar'} lämnas utanför enligt ert val.`,
   changesTitle: 'Ändrat sedan förra publiceringen',
   noChanges: 'Inget har ändrats sedan förra publiceringen.',
