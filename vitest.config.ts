@@ -45,6 +45,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // npm run screenshots: the README's pictures (docs/screenshots/), through the e2e harness.
+        test: {
+          name: 'screenshots',
+          include: ['test/screenshots/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inputsVerbSchemas } from './inputs/verbs.js';
 import { lagesbildVerbSchemas } from './lagesbild/verbs.js';
 import { promiseVerbSchemas } from './promise/verbs.js';
+import { publicVerbSchemas } from './public/verbs.js';
 
 /**
  * Every Action.Execute verb, with the schema of the data the card carries. Card builders
@@ -24,7 +25,7 @@ const coreVerbSchemas = {
   'meeting.cancelConfirm': z.object({ meetingId: id, version }),
 } as const;
 
-export const verbSchemas = { ...coreVerbSchemas, ...inputsVerbSchemas, ...lagesbildVerbSchemas, ...promiseVerbSchemas } as const;
+export const verbSchemas = { ...coreVerbSchemas, ...inputsVerbSchemas, ...lagesbildVerbSchemas, ...promiseVerbSchemas, ...publicVerbSchemas } as const;
 
 export type Verb = keyof typeof verbSchemas;
 export const verbs = Object.keys(verbSchemas) as Verb[];

@@ -59,6 +59,8 @@ export const noticeTemplates = [
   'promise.digest',
   'promise.followUpRequest',
   'promise.decisions',
+  // publishing for the residents (src/bot/publicNotices.ts)
+  'public.publishPrompt',
   // lägesbild (src/bot/lagesbildNotices.ts)
   'lagesbild.card',
   'lagesbild.published',

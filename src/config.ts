@@ -59,6 +59,14 @@ export const envSchema = z
       .default('Europe/Stockholm'),
     DEFAULT_LOCALE: z.enum(['sv', 'en']).default('sv'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3978'),
+    /** The residents' page: its path segment (/invanare/<slug>) and the organisation's name on it (one organisation today). */
+    PUBLIC_SLUG: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and - only').default('linkoping'),
+    PUBLIC_ORGANISATION_NAME: z.string().trim().min(1).max(120).default('Linköpings kommun'),
+    /** Origins allowed to frame the residents' embed page (CSP frame-ancestors); empty = none. */
+    PUBLIC_EMBED_ORIGINS: csv.pipe(
+      // A strict shape, not just a URL: the value goes into a CSP header verbatim.
+      z.array(z.string().regex(/^https?:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, 'must be bare origins, e.g. https://www.linkoping.se')),
+    ),
     ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Signs expiring report links; unset = a random secret per process (links die on restart). */
     LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -106,6 +106,7 @@ function promiseCardIn(m: Catalog, input: PromiseCardInput, compact: boolean): A
       ...(viewer.isChair && p.status === 'utkast' ? [execute(t.agree, 'promise.agree', { promiseId: p.id, version: input.version }, { style: 'positive' })] : []),
       ...(viewer.isChair && p.status === 'faststallt' ? [execute(t.close, 'promise.close', { promiseId: p.id, version: input.version })] : []),
       ...(viewer.canFollowUp ? [execute(t.followUp, 'promise.followUp', { promiseId: p.id })] : []),
+      ...(viewer.isChair && p.status !== 'utkast' ? [execute(m.public.publishButton, 'public.preview', { promiseId: p.id })] : []),
     ],
   );
 }

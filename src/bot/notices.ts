@@ -9,6 +9,7 @@ import { renderCalendarNotice } from './calendarNotices.js';
 import { renderInputNotice } from './inputNotices.js';
 import { renderLagesbildNotice } from './lagesbildNotices.js';
 import { renderPromiseNotice } from './promiseNotices.js';
+import { renderPublicNotice } from './publicNotices.js';
 
 type Renderer = (s: Services, job: NotifyJob, m: Catalog, lang: Lang) => Promise<Partial<Activity> | null>;
 
@@ -56,6 +57,7 @@ const renderers: Record<NoticeTemplate, Renderer> = {
   'promise.digest': renderPromiseNotice,
   'promise.followUpRequest': renderPromiseNotice,
   'promise.decisions': renderPromiseNotice,
+  'public.publishPrompt': renderPublicNotice,
   'lagesbild.card': renderLagesbildNotice,
   'lagesbild.published': renderLagesbildNotice,
   'lagesbild.publishReminder': renderLagesbildNotice,

@@ -9,6 +9,7 @@ import { icsRoute } from './icsRoute.js';
 import { lagesbildReportRouter } from './lagesbildReportRoute.js';
 import { metricsRoute } from './metricsRoute.js';
 import { followUpReportRouter } from './followUpReportRoute.js';
+import { publicRouter } from './publicRoutes.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpDeps {
@@ -43,6 +44,8 @@ export function createHttpApp({ s, messages, ready, queues }: HttpDeps): express
   app.use('/reports/uppfoljning', followUpReportRouter(s));
   app.use('/reports', lagesbildReportRouter(s));
   app.get('/exports/:file', exportRoute(s));
+  // The residents' page and open data: no sign-in, their own headers (publicRoutes.ts).
+  app.use('/invanare', publicRouter(s));
   if (queues) {
     app.get('/metrics', adminAuth(s.config.ADMIN_TOKEN, s.config.PUBLIC_URL.startsWith('https:')), metricsRoute(queues, s.repos.metrics, async () => (await ready()).checks.redis ?? false));
     app.use(

@@ -6,6 +6,7 @@ import { mergeEn } from './en/merge.js';
 import { privacyEn } from './en/privacy.js';
 import { promiseEn } from './en/promise.js';
 import { schoolHolidaysEn } from './en/schoolHolidays.js';
+import { publicEn } from './en/public.js';
 
 /** English, for users whose Teams locale is English. Same keys as sv.ts (checked by the type). */
 export const en: Catalog = {
@@ -156,4 +157,5 @@ export const en: Catalog = {
   privacy: privacyEn,
   calendar: calendarEn,
   schoolHolidays: schoolHolidaysEn,
+  public: publicEn,
 };

@@ -5,6 +5,7 @@ import { mergeSv } from './sv/merge.js';
 import { privacySv } from './sv/privacy.js';
 import { promiseSv } from './sv/promise.js';
 import { schoolHolidaysSv } from './sv/schoolHolidays.js';
+import { publicSv } from './sv/public.js';
 
 /** Swedish: the default language. Every user-facing string lives here (feature parts in sv/) or in en.ts. */
 export const sv = {
@@ -155,6 +156,7 @@ export const sv = {
   privacy: privacySv,
   calendar: calendarSv,
   schoolHolidays: schoolHolidaysSv,
+  public: publicSv,
 };
 
 export type Catalog = typeof sv;

@@ -15,6 +15,7 @@ import type { Keys } from './keys.js';
 import { Markers } from './markers.js';
 import { MetricsStore } from './metrics.js';
 import { PeopleRegistry } from './people.js';
+import { PublicVersions } from './publicVersions.js';
 import { ReportReads } from './reportReads.js';
 import { VersionedRepository } from './versionedRepository.js';
 
@@ -44,6 +45,8 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     malbilder: new VersionedRepository(redis, keys, 'malbild', malbildSchema, clock),
     /** A municipality's own läsårstider, keyed by calendar year ('2027'); replace SCHOOL_HOLIDAYS for that year. */
     schoolCalendars: new VersionedRepository(redis, keys, 'schoolcalendar', schoolCalendarSchema, clock),
+    /** The residents' page: published public versions of the promise, per organisation slug, every version kept. */
+    publicVersions: new PublicVersions(redis, keys, clock),
     people: new PeopleRegistry(redis, keys, clock),
     reportReads: new ReportReads(redis, keys),
     audit: new AuditTrail(redis, keys),

@@ -6,6 +6,7 @@
  *   npm run bench                          all scenarios (~5–7 minutes)
  *   npm run bench -- --only inbound,compile
  *   npm run bench -- --only merge          question merging; updates its rows in results.json and the README
+ *   npm run bench -- --only public          the residents' page; merged into results.json and the README
  *   npm run bench -- --profile             also profiles the bot under the inbound load
  *   npm run bench -- --before <checkout>   inbound also runs another checkout's bot (before/after)
  *   npm run bench -- --no-readme           leave README.md alone
@@ -20,6 +21,7 @@ import { runFanout } from './fanout.js';
 import { runFootprint } from './footprint.js';
 import { runInbound } from './inbound.js';
 import { runMerge } from './merge.js';
+import { runPublic } from './public.js';
 import { summarizeProfile } from './lib/profile.js';
 import { ROOT } from './lib/proc.js';
 import type { Results } from './lib/results.js';
@@ -33,7 +35,9 @@ const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const scenarios = ['compile', 'inbound', 'footprint', 'fanout', 'merge'] as const;
+const scenarios = ['compile', 'inbound', 'footprint', 'fanout', 'merge', 'public'] as const;
+/** Scenarios whose figures a partial run (`--only`) may write into the last full run's results. */
+const MERGEABLE = ['merge', 'public'] as const;
 const only = option('only')?.split(',') ?? [...scenarios];
 const wanted = (s: (typeof scenarios)[number]) => only.includes(s);
 
@@ -105,6 +109,9 @@ try {
       if (r) results.fanout.push(r);
     }
   }
+  if (wanted('public')) {
+    results.public = await step('public page and JSON vs a static file', () => runPublic({ redisUrl: redis.url, concurrency: 16, batch: 3_000, pairs: 5, log }));
+  }
   if (flag('profile')) {
     const profileOf = async (checkout: string | undefined, name: string) => {
       const dir = join(ROOT, 'test-results', 'bench', `cpu-profile-${name}`);
@@ -149,14 +156,15 @@ if (only.length === scenarios.length) {
     updateReadme();
     log('README.md "Benchmarks" updated');
   }
-} else if (wanted('merge') && results.merge && existsSync(file)) {
-  // The merge's rows replace those of the last run; every other scenario's figures stay as they were.
+} else if (only.every((name) => (MERGEABLE as readonly string[]).includes(name)) && existsSync(file)) {
+  // Scenarios that run alone in seconds (merge quality, the residents' page): their figures replace
+  // those of the last full run; every other scenario's figures stay as they were.
   const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
-  last.merge = results.merge;
-  last.errors = [...last.errors.filter((e) => !e.scenario.startsWith('merge')), ...results.errors.filter((e) => e.scenario.startsWith('merge'))];
+  for (const name of only) Object.assign(last, { [name]: results[name as (typeof MERGEABLE)[number]] });
+  last.errors = [...last.errors.filter((e) => !only.some((name) => e.scenario.startsWith(name))), ...results.errors];
   last.rows = rowsOf(last);
   writeFileSync(file, `${JSON.stringify(last, null, 2)}\n`);
-  log(`partial run (--only): merge rows written to ${file}; the other scenarios' figures kept from the last run`);
+  log(`partial run (--only ${only.join(',')}): its rows written to ${file}; the other scenarios' figures kept from the last run`);
   if (!flag('no-readme') && existsSync(join(ROOT, 'README.md'))) {
     updateReadme();
     log('README.md "Benchmarks" updated');

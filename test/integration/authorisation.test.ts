@@ -73,6 +73,7 @@ function forgedData(verb: Verb): Record<string, unknown> {
     input: answerData(seeded.meetingId, seeded.forums[0]!.id, 'Förfalskat svar', { version: 1 }),
     promise: { promiseId, version: 1, title: 'Kapat', periodFrom: '2027-01-01', periodTo: '2028-12-31', commitmentId, rev: commitmentRev, text: 'Kapat', responsible: 'polisen', districts: 'Berga', meetingId: seeded.meetingId },
     action: { promiseId, actionId, rev: actionRev, meetingId: seeded.meetingId, commitmentId, text: 'Kapat', owner: GUEST.aadObjectId, due: '2027-06-01', commitment: commitmentId, status: 'klar', followUp: 'Klart', count: '3' },
+    public: { promiseId, basedOn: 0, previewed: 'v-000000000000', hidden: '' },
     malbild: { district: 'Berga', version: 1, statements: 'Kapat', name: 'x', unit: 'st', direction: 'lower', baselineValue: '1', baselineDate: '2026-01-01', targetValue: '0', targetDate: '2028-01-01', indicator: 'i1', value: '1', date: '2027-01-05' },
   };
   return { ...byVerb[prefix!], ...claim };

@@ -10,10 +10,11 @@ import { actionsOf } from '../../domain/promise/promise.js';
 import type { Services } from '../services.js';
 import { enqueuePromiseNotice } from './notices.js';
 import { chairTargets, reach } from './recipients.js';
+import { askToPublish } from '../public/publishPrompt.js';
 
 export async function promiseTimelineStep(s: Services, meeting: MeetingRecord, kind: string): Promise<number> {
   if (kind === 'prompt') return requestFollowUps(s, meeting);
-  if (kind === 'decisions') return sendDecisionsCard(s, meeting);
+  if (kind === 'decisions') return (await sendDecisionsCard(s, meeting)) + (await askToPublish(s, meeting));
   return 0;
 }
 

@@ -25,7 +25,11 @@ export interface LoadResult {
  * asks `next(l)` for its next request, so a lane can own its forums and their versions.
  * Keep-alive sockets, one per lane, as Teams' front end keeps connections open.
  */
-export async function runLoad(url: string, opts: { concurrency: number; count: number; maxMs: number; next: (lane: number) => LoadRequest; onDone?: (lane: number, status: number, body: string) => void }): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  opts: { concurrency: number; count: number; maxMs: number; next: (lane: number) => LoadRequest; onDone?: (lane: number, status: number, body: string) => void; method?: 'GET' | 'POST' },
+): Promise<LoadResult> {
+  const method = opts.method ?? 'POST';
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const target = new URL(url);
   const latencies: number[] = [];
@@ -38,7 +42,7 @@ export async function runLoad(url: string, opts: { concurrency: number; count: n
   const send = (req: LoadRequest) =>
     new Promise<{ status: number; body: string }>((resolve) => {
       const r = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(req.body) } },
+        { host: target.hostname, port: target.port, path: target.pathname, method, agent, headers: method === 'GET' ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(req.body) } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -48,7 +52,7 @@ export async function runLoad(url: string, opts: { concurrency: number; count: n
       );
       r.setTimeout(30_000, () => r.destroy(new Error('timeout')));
       r.on('error', (e) => resolve({ status: 0, body: String(e) }));
-      r.end(req.body);
+      r.end(method === 'GET' ? undefined : req.body);
     });
 
   const lane = async (l: number) => {

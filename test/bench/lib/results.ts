@@ -3,6 +3,7 @@ import type { FanoutResult } from '../fanout.js';
 import type { FootprintResult } from '../footprint.js';
 import type { InboundResult } from '../inbound.js';
 import type { MergeResult } from '../merge.js';
+import type { PublicBenchResult } from '../public.js';
 import type { ProfileSummary } from './profile.js';
 
 export interface Machine {
@@ -38,6 +39,8 @@ export interface Results {
   footprint?: FootprintResult;
   /** Question merging on the labelled sets; a partial run (`--only merge`) updates only this. */
   merge?: MergeResult;
+  /** The residents' page and JSON against a static file of the same bytes. */
+  public?: PublicBenchResult;
   /** CPU profile of the bot under the inbound load; `before`: the same for the `--before` checkout. */
   profile?: { scenario: string; summary: ProfileSummary; before?: ProfileSummary };
   errors: { scenario: string; message: string }[];

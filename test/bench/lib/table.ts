@@ -67,6 +67,11 @@ export function rowsOf(r: Results): Row[] {
       met: Math.max(m.mergeMs, m.coldMs) < 1000,
     });
   }
+  for (const t of r.public?.targets ?? []) {
+    const scenario = `Public ${t.name === 'page' ? 'page (HTML)' : 'data (JSON)'}, ${n0(t.bytes)} B`;
+    rows.push({ scenario, figure: `requests/s (c=${r.public!.concurrency}, ${n0(t.perSecond)}/s)`, value: x(t.ratio), baseline: `static file ${n0(t.staticPerSecond)}/s`, goal: '≥ 0.80×', met: t.ratio >= 0.8 && t.errors === 0 });
+    rows.push({ scenario, figure: `p99 latency (${t.p99.toFixed(1)} ms)`, value: x(t.p99Ratio), baseline: `static ${t.staticP99.toFixed(1)} ms`, goal: '–' });
+  }
   for (const e of r.errors) rows.push({ scenario: e.scenario, figure: 'failed to run', value: e.message.split('\n')[0]!.slice(0, 80), baseline: '–', goal: 'runs', met: false });
   return rows;
 }

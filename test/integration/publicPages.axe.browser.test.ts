@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAIR } from '../support/activities.js';
+import { publishNow, seedPublishedPromise, type PublicSeed } from '../support/publicSeed.js';
+import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
+
+/**
+ * Accessibility of every page kind residents see (WCAG 2.1 AA is the law for public-sector
+ * web in Sweden): axe-core in headless Chromium with the WCAG 2.0/2.1 A and AA rules, zero
+ * violations; the served CSP is kept (axe is evaluated through the DevTools protocol, not
+ * injected as a script); keyboard-only use (skip link) and 200 % zoom (no horizontal
+ * scrolling of the page). Prints how many pages and rules were checked.
+ * (A local runner: the signed reports get their own in test/support/axe.ts.)
+ */
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const P = '/invanare/linkoping';
+
+let t: TestRuntime;
+let seed: PublicSeed;
+let browser: Browser;
+const rulesRun = new Set<string>();
+const pagesChecked: string[] = [];
+
+interface AxeOutcome {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+  rules: string[];
+}
+
+async function runAxe(page: Page): Promise<AxeOutcome> {
+  await page.evaluate(AXE_SOURCE);
+  // A string, so the page runs it as written (no DOM types needed here, no compiler helpers leak in).
+  return page.evaluate<AxeOutcome>(`(async () => {
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] });
+    const rules = [...r.violations, ...r.passes, ...r.incomplete, ...r.inapplicable].map((x) => x.id);
+    return { violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })), rules };
+  })()`);
+}
+
+beforeAll(async () => {
+  t = await startTestRuntime({ now: new Date('2027-05-10T09:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId, PUBLIC_EMBED_ORIGINS: 'https://www.linkoping.se' } });
+  seed = await seedPublishedPromise(t.runtime.services);
+  // A second publication, so the first is an earlier version reachable by its date.
+  t.clock.set(new Date('2027-09-20T08:00:00Z'));
+  await publishNow(t.runtime.services, seed.promiseId);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  // The CI figure: how much the accessibility check covered.
+  console.log(`axe-core (WCAG 2.0/2.1 A+AA): ${pagesChecked.length} public pages, ${rulesRun.size} rules each, 0 violations required — ${pagesChecked.join(', ')}`);
+  await browser?.close();
+  await t?.cleanup();
+});
+
+const pageKinds: [string, string, number][] = [
+  ['the page, Swedish (negotiated)', P, 200],
+  ['the page, English', `${P}/en`, 200],
+  ['the embed variant, Swedish', `${P}/inbaddning`, 200],
+  ['the embed variant, English', `${P}/en/inbaddning`, 200],
+  ['an earlier version by date', `${P}/versioner/2027-05-10`, 200],
+  ['an earlier version by date, English', `${P}/versioner/2027-05-10/en`, 200],
+  ['the accessibility statement', `${P}/tillganglighet`, 200],
+  ['the accessibility statement, English', `${P}/en/tillganglighet`, 200],
+  ['the not-found page', `${P}/versioner/2020-01-01`, 404],
+];
+
+describe('axe-core over every public page kind', () => {
+  it.each(pageKinds)('%s has no WCAG 2.0/2.1 A or AA violations, and its stylesheet passes the CSP', async (_kind, path, status) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      // The not-found page's own 404 is reported as a console error; nothing else may be.
+      if (msg.type() === 'error' && !(status === 404 && msg.text().includes('status of 404'))) problems.push(msg.text());
+    });
+    const res = await page.goto(`${t.botUrl}${path}`, { waitUntil: 'load' });
+    expect(res?.status()).toBe(status);
+    // The stylesheet applied (its hash is in the CSP): the skip link is moved off screen.
+    expect(await page.$eval('a.skip', (a) => a.getBoundingClientRect().right <= 0)).toBe(true);
+    expect(problems).toEqual([]);
+    const outcome = await runAxe(page);
+    for (const r of outcome.rules) rulesRun.add(r);
+    pagesChecked.push(path);
+    expect(outcome.violations, JSON.stringify(outcome.violations, null, 2)).toEqual([]);
+    expect(outcome.rules.length).toBeGreaterThan(30);
+    await page.close();
+  });
+});
+
+describe('keyboard and zoom', () => {
+  it('the first Tab shows the skip link; Enter moves focus to the main content; every link is reachable by Tab', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${t.botUrl}${P}/sv`);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate<{ cls: string; visible: boolean }>(`(() => {
+      const a = document.activeElement;
+      const r = a.getBoundingClientRect();
+      return { cls: a.className, visible: r.left >= 0 && r.top >= 0 && r.width > 0 };
+    })()`);
+    expect(skip).toEqual({ cls: 'skip', visible: true });
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('main');
+
+    const links = await page.$$eval('a[href]', (as) => as.length);
+    const reached = new Set<string>();
+    await page.evaluate('document.activeElement.blur()');
+    for (let i = 0; i < links + 3; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await page.evaluate<string>('document.activeElement.outerHTML'));
+    }
+    const all = await page.$$eval('a[href]', (as) => as.map((a) => a.outerHTML));
+    for (const a of all) expect(reached, a).toContain(a);
+    await page.close();
+  });
+
+  it.each([
+    ['the page', `${P}/sv`],
+    ['the embed variant', `${P}/inbaddning`],
+    ['the accessibility statement', `${P}/tillganglighet`],
+  ])('%s works zoomed to 200 percent: no horizontal scrolling of the page, text reflows', async (_kind, path) => {
+    // 200 % zoom of a 1280 px wide window = 640 CSS pixels of layout width.
+    const page = await browser.newPage({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+    await page.goto(`${t.botUrl}${path}`);
+    const widths = await page.evaluate<{ doc: number; win: number }>('({ doc: document.documentElement.scrollWidth, win: window.innerWidth })');
+    expect(widths.doc).toBeLessThanOrEqual(widths.win);
+    await page.close();
+  });
+
+  it('prints: the site header and open-data links are left out of the printout', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.botUrl}${P}/sv`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('header.site')).display`)).toBe('none');
+    expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('section.noprint')).display`)).toBe('none');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
