@@ -27,21 +27,52 @@ export interface PublishPreviewInput {
 
 /** Lists in the card stay short; the page shows everything. */
 const MAX_CHANGES = 25;
+/** Teams shows cards up to about 40 KB on every client (as promiseCard). */
+const MAX_CARD_BYTES = 36_000;
 
+/**
+ * The preview, whole; a long promise gets a compact form (texts shortened, follow-ups left
+ * out of the preview part, said so on the card) and, if still too long, "visa inte" for
+ * commitments and action items only.
+ */
 export function publishPreviewCard(m: Catalog, lang: Lang, input: PublishPreviewInput): AdaptiveCard {
+  let card: AdaptiveCard | undefined;
+  for (const form of forms) {
+    card = build(m, lang, input, form);
+    if (bytes(card) <= MAX_CARD_BYTES) return card;
+  }
+  return card!;
+}
+
+/** From the whole preview to ever shorter ones: texts shortened, follow-ups out, items counted not listed, only commitments to choose. */
+const forms = ['full', 'compact', 'brief', 'minimal'] as const;
+type Form = (typeof forms)[number];
+
+const bytes = (c: AdaptiveCard) => Buffer.byteLength(JSON.stringify(c), 'utf8');
+
+function build(m: Catalog, lang: Lang, input: PublishPreviewInput, form: Form): AdaptiveCard {
   const t = m.public;
+  const cut = (s: string, max: number) => (form === 'full' ? s : clip(s, max));
+  const hideable =
+    form === 'minimal' ? input.hideable.filter((h) => h.kind === 'commitment') : form === 'brief' ? input.hideable.filter((h) => h.kind === 'commitment' || h.kind === 'action') : input.hideable;
   const v = input.version;
-  const hiddenHere = input.hidden.filter((k) => input.hideable.some((h) => h.key === k)).length;
+  const offered = new Set(hideable.map((h) => h.key));
+  const hiddenHere = input.hidden.filter((k) => offered.has(k)).length;
+  // Left out earlier without a choice on this card: carried in the buttons' data instead.
+  const keep = input.hidden.filter((k) => !offered.has(k)).join(',');
+  // Always present on the preview's own buttons, so "nothing ticked" is told apart from "opened from the promise card".
+  const kept = { keep };
   const commitments: CardElement[] = v.commitments.map((c) =>
     container(
       [
-        text(c.text, { weight: 'Bolder' }),
+        text(cut(c.text, 120), { weight: 'Bolder' }),
         note(`${t.responsible}: ${m.promise.parties[c.responsible]} · ${t.districts}: ${c.districts.join(', ') || t.allDistricts}`),
-        ...c.actions.flatMap((a) => {
+        form === 'brief' || form === 'minimal' ? note(t.counts(c.counts.total, c.counts.late, c.counts.done + c.counts.doneLate)) : null,
+        ...(form === 'brief' || form === 'minimal' ? [] : c.actions).flatMap((a) => {
           const latest = a.followUps.at(-1);
           return [
-            text(`• ${a.text} — ${statusText(m, a.status)}, ${t.due.toLowerCase()} ${a.due}`, { size: 'Small' }),
-            latest ? text(`${meetingLabel(latest.tertial, lang)}: ${latest.text}${latest.count !== undefined ? ` (${latest.count})` : ''}`, { size: 'Small', isSubtle: true, spacing: 'None' }) : null,
+            text(`• ${cut(a.text, 80)} — ${statusText(m, a.status)}, ${t.due.toLowerCase()} ${a.due}`, { size: 'Small' }),
+            latest && form === 'full' ? text(`${meetingLabel(latest.tertial, lang)}: ${latest.text}${latest.count !== undefined ? ` (${latest.count})` : ''}`, { size: 'Small', isSubtle: true, spacing: 'None' }) : null,
           ].filter((e): e is CardElement => e !== null);
         }),
       ],
@@ -51,7 +82,7 @@ export function publishPreviewCard(m: Catalog, lang: Lang, input: PublishPreview
   const goals: CardElement[] = v.goals.map((g) =>
     container([
       text(t.goalHeading(g.district), { weight: 'Bolder' }),
-      ...g.statements.map((st) => text(`• ${st}`, { size: 'Small' })),
+      ...g.statements.map((st) => text(`• ${cut(st, 100)}`, { size: 'Small' })),
       ...g.indicators.map((i) => note(`${i.name}: ${i.latest ? `${i.latest.value} ${i.unit}`.trim() : t.notMeasured} → ${t.target.toLowerCase()} ${`${i.target.value} ${i.unit}`.trim()}`)),
     ]),
   );
@@ -83,21 +114,22 @@ export function publishPreviewCard(m: Catalog, lang: Lang, input: PublishPreview
       ...goals,
       input.autoWithheld > 0 ? text(t.withheldAuto(input.autoWithheld), { color: 'Attention', size: 'Small' }) : null,
       hiddenHere > 0 ? note(t.hiddenCount(hiddenHere)) : null,
-      input.hideable.length
+      form === 'full' ? null : note(t.compactNote),
+      hideable.length
         ? {
             type: 'Input.ChoiceSet',
             id: 'hidden',
             label: t.hideLabel,
             isMultiSelect: true,
             style: 'expanded',
-            value: input.hidden.join(','),
-            choices: input.hideable.map((h) => ({ title: `${t.hideKinds[h.kind]}: ${clip(h.label, 90)}`, value: h.key })),
+            value: input.hidden.filter((k) => offered.has(k)).join(','),
+            choices: hideable.map((h) => ({ title: `${t.hideKinds[h.kind]}: ${clip(h.label, form === 'full' ? 90 : form === 'compact' ? 50 : 40)}`, value: h.key })),
           }
         : null,
     ],
     [
-      execute(t.confirm, 'public.confirm', { promiseId: input.promiseId, basedOn: input.basedOn, previewed: input.fingerprint }, { style: 'positive' }),
-      execute(t.refresh, 'public.preview', { promiseId: input.promiseId }),
+      execute(t.confirm, 'public.confirm', { promiseId: input.promiseId, basedOn: input.basedOn, previewed: input.fingerprint, ...kept }, { style: 'positive' }),
+      execute(t.refresh, 'public.preview', { promiseId: input.promiseId, ...kept }),
       execute(t.cancel, 'promise.show', { promiseId: input.promiseId }),
     ],
   );

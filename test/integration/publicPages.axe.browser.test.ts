@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAIR } from '../support/activities.js';
 import { publishNow, seedPublishedPromise, type PublicSeed } from '../support/publicSeed.js';
+import { freePort } from '../support/freePort.js';
 import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
 
 /**
@@ -22,6 +24,9 @@ const P = '/invanare/linkoping';
 let t: TestRuntime;
 let seed: PublicSeed;
 let browser: Browser;
+/** A stand-in for the municipality's website: a page that frames the residents' pages. */
+let website: Server;
+let websiteOrigin = '';
 const rulesRun = new Set<string>();
 const pagesChecked: string[] = [];
 
@@ -41,7 +46,15 @@ async function runAxe(page: Page): Promise<AxeOutcome> {
 }
 
 beforeAll(async () => {
-  t = await startTestRuntime({ now: new Date('2027-05-10T09:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId, PUBLIC_EMBED_ORIGINS: 'https://www.linkoping.se' } });
+  const port = await freePort();
+  websiteOrigin = `http://127.0.0.1:${port}`;
+  website = createServer((req, res) => {
+    const bot = decodeURIComponent((req.url ?? '').slice(1));
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><html lang="sv"><title>Kommunens webbplats</title><iframe id="embed" title="Medborgarlöftet" src="${bot}/invanare/linkoping/inbaddning"></iframe><iframe id="page" title="Sidan" src="${bot}/invanare/linkoping/sv"></iframe></html>`);
+  });
+  await new Promise<void>((resolve) => website.listen(port, '127.0.0.1', resolve));
+  t = await startTestRuntime({ now: new Date('2027-05-10T09:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId, PUBLIC_EMBED_ORIGINS: `https://www.linkoping.se,${websiteOrigin}` } });
   seed = await seedPublishedPromise(t.runtime.services);
   // A second publication, so the first is an earlier version reachable by its date.
   t.clock.set(new Date('2027-09-20T08:00:00Z'));
@@ -58,6 +71,7 @@ afterAll(async () => {
   console.log(`axe-core (WCAG 2.0/2.1 A+AA): ${pagesChecked.length} public pages, ${rulesRun.size} rules each, 0 violations required — ${pagesChecked.join(', ')}`);
   await browser?.close();
   await t?.cleanup();
+  await new Promise((resolve) => website?.close(resolve));
 });
 
 const pageKinds: [string, string, number][] = [
@@ -130,6 +144,19 @@ describe('keyboard and zoom', () => {
     await page.goto(`${t.botUrl}${path}`);
     const widths = await page.evaluate<{ doc: number; win: number }>('({ doc: document.documentElement.scrollWidth, win: window.innerWidth })');
     expect(widths.doc).toBeLessThanOrEqual(widths.win);
+    await page.close();
+  });
+
+  it('the embed variant shows inside the configured website’s frame; the page itself refuses to be framed', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${websiteOrigin}/${encodeURIComponent(t.botUrl)}`);
+    const embed = page.frameLocator('#embed');
+    await expect.poll(async () => embed.locator('h1').textContent({ timeout: 5000 }).catch(() => null)).toBe('Medborgarlöfte – Linköpings kommun');
+    // frame-ancestors 'none' + X-Frame-Options DENY: Chromium puts its error page there instead of ours.
+    const urls = page.frames().map((f) => f.url());
+    expect(urls.some((u) => u.endsWith('/invanare/linkoping/inbaddning'))).toBe(true);
+    expect(urls.some((u) => u.endsWith('/invanare/linkoping/sv'))).toBe(false);
+    expect(urls).toContain('chrome-error://chromewebdata/');
     await page.close();
   });
 

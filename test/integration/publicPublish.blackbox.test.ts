@@ -126,10 +126,15 @@ describe('publishing for the residents', () => {
     expect(textOf(stale)).toContain('Nytt: 2027-2: Fyra vandringar, belysning beställd');
     expect((await current())?.version).toBe(1);
 
-    const done = await t.post(invokeExecute(steering(), CHAIR, 'public.confirm', { ...actionData(cardOf(stale), 'public.confirm'), hidden: hideKey.followUp(walkId, '2027-1') }));
+    // The earlier follow-up left out last time is still offered (ticked), so it can be shown again.
+    const choice = (cardOf(stale) as { body: { id?: string; value?: string; choices?: { value: string }[] }[] }).body.find((e) => e.id === 'hidden')!;
+    expect(choice.value).toBe(hideKey.followUp(walkId, '2027-1'));
+    expect(choice.choices!.map((c) => c.value)).toEqual(expect.arrayContaining([hideKey.followUp(walkId, '2027-1'), hideKey.followUp(walkId, '2027-2')]));
+    const done = await t.post(invokeExecute(steering(), CHAIR, 'public.confirm', { ...actionData(cardOf(stale), 'public.confirm'), hidden: choice.value }));
     expect(textOf(done)).toContain('Publicerat.');
     expect((await current())?.version).toBe(2);
     expect(JSON.stringify((await current())?.data.version)).toContain('Fyra vandringar');
+    expect(JSON.stringify((await current())?.data.version)).not.toContain('Två vandringar gjorda');
     expect((await s.repos.publicVersions.history('linkoping')).length).toBe(2);
   });
 

@@ -14,6 +14,7 @@ export const publicEn: typeof publicSv = {
   hideLabel: 'Do not show (tick what to leave out)',
   hideKinds: { commitment: 'Commitment', action: 'Action item', followUp: 'Follow-up', statement: 'Goal', indicator: 'Indicator' },
   withheldAuto: (n: number) => `${n} ${n === 1 ? 'text is' : 'texts are'} not shown because they contain personal data or repeat text of inputs, situational pictures or agendas.`,
+  compactNote: 'The promise is long: the preview is shortened here. Everything is shown in full on the residents’ page.',
   hiddenCount: (n: number) => `${n} ${n === 1 ? 'part is' : 'parts are'} left out as you chose.`,
   changesTitle: 'Changed since the last publication',
   noChanges: 'Nothing has changed since the last publication.',

@@ -13,6 +13,7 @@ export const publicSv = {
   hideLabel: 'Visa inte (markera det som ska lämnas utanför)',
   hideKinds: { commitment: 'Åtagande', action: 'Åtgärd', followUp: 'Uppföljning', statement: 'Målbild', indicator: 'Indikator' },
   withheldAuto: (n: number) => `${n} ${n === 1 ? 'text visas inte' : 'texter visas inte'} eftersom de innehåller personuppgifter eller upprepar text ur inspel, lägesbilder eller dagordningar.`,
+  compactNote: 'Löftet är långt: förhandsvisningen är förkortad här. Allt visas i sin helhet på sidan för invånarna.',
   hiddenCount: (n: number) => `${n} ${n === 1 ? 'del' : 'delar'} lämnas utanför enligt ert val.`,
   changesTitle: 'Ändrat sedan förra publiceringen',
   noChanges: 'Inget har ändrats sedan förra publiceringen.',

@@ -51,7 +51,8 @@ ${
   v.commitments.length
     ? html`<figure aria-describedby="summary-table-caption">${stackedBarChart({
         title: `${t.chartTitle}: ${v.commitments.map((c) => `${c.text} – ${bucketOrder.map((b) => `${m.promise.buckets[b]} ${c.counts[b]}`).join(', ')}`).join('; ')}`,
-        categories: v.commitments.map((c) => c.text),
+        // Short enough for the chart's label column; the whole text is in the table and the text alternative.
+        categories: v.commitments.map((c) => (c.text.length <= 28 ? c.text : `${c.text.slice(0, 27)}…`)),
         series: bucketOrder.map((b) => ({ name: m.promise.buckets[b], color: bucketColors[b], values: v.commitments.map((c) => c.counts[b]) })),
       })}<figcaption>${t.chartTitle}</figcaption></figure>`
     : ''

@@ -27,7 +27,7 @@ export interface PublicPreview {
   promise: Stored<CitizenPromise>;
   hidden: string[];
   projection: Projection;
-  /** What a chair can leave out (the latest follow-up of each item only: earlier choices carry over). */
+  /** What a chair can leave out (of the follow-ups: each item's latest, and earlier ones already left out). */
   hideable: HideableItem[];
   current: Stored<PublishedVersion> | null;
   /** Changes since the current publication; null before the first. */
@@ -48,7 +48,7 @@ export async function previewPublication(s: Services, actor: PromiseActor, opts:
     promise,
     hidden,
     projection,
-    hideable: hideableItems(promise.data, malbilder),
+    hideable: hideableItems(promise.data, malbilder, new Set(hidden)),
     current,
     changes: current ? diffPublicVersions(current.data.version, projection.version) : null,
   };
@@ -103,7 +103,8 @@ async function restrictedTexts(s: Services): Promise<string[]> {
   );
 }
 
-function hideableItems(promise: CitizenPromise, malbilder: readonly { id: string; statements: string[]; indicators: { id: string; name: string }[] }[]): HideableItem[] {
+/** What the card offers to leave out: every part, the latest follow-up of each item, and any earlier follow-up left out before (so it can be shown again). */
+function hideableItems(promise: CitizenPromise, malbilder: readonly { id: string; statements: string[]; indicators: { id: string; name: string }[] }[], hidden: ReadonlySet<string>): HideableItem[] {
   const out: HideableItem[] = [];
   const linked = new Set<string>();
   for (const c of promise.commitments) {
@@ -111,8 +112,11 @@ function hideableItems(promise: CitizenPromise, malbilder: readonly { id: string
     if (c.malbildId) linked.add(c.malbildId);
     for (const a of c.actions) {
       out.push({ key: hideKey.action(a.id), kind: 'action', label: a.text });
-      const latest = [...a.followUps].sort((x, y) => (x.meetingId < y.meetingId ? -1 : 1)).at(-1);
-      if (latest) out.push({ key: hideKey.followUp(a.id, latest.meetingId), kind: 'followUp', label: latest.text });
+      const sorted = [...a.followUps].sort((x, y) => (x.meetingId < y.meetingId ? -1 : 1));
+      for (const [i, f] of sorted.entries()) {
+        const key = hideKey.followUp(a.id, f.meetingId);
+        if (i === sorted.length - 1 || hidden.has(key)) out.push({ key, kind: 'followUp', label: f.text });
+      }
     }
   }
   for (const m of malbilder) {

@@ -46,7 +46,8 @@ describe('publishPreviewCard', () => {
       expect(s).not.toContain('Ingrid Påhittad');
       expect(s).toContain(i.version.promise.title);
       const confirm = typedNodes(json).find((n) => n.verb === 'public.confirm');
-      expect(confirm?.data).toEqual({ promiseId: promise.id, basedOn: i.basedOn, previewed: i.fingerprint });
+      const keep = i.hidden.filter((k) => !i.hideable.some((h) => h.key === k)).join(',');
+      expect(confirm?.data).toEqual({ promiseId: promise.id, basedOn: i.basedOn, previewed: i.fingerprint, keep });
     });
   }
 
@@ -57,8 +58,34 @@ describe('publishPreviewCard', () => {
     expect(s).toContain(m.public.changesTitle);
     expect(s).toContain('Ändrat: Nytt namn (title)');
     expect(s).toContain('Tas bort: Belysning');
-    const choice = typedNodes(json).find((n) => n.id === 'hidden');
-    expect(choice).toMatchObject({ isMultiSelect: true, value: 'a:a2' });
+    // a:a2 is left out but not offered on this card: carried in the buttons' data, not lost.
+    expect(typedNodes(json).find((n) => n.id === 'hidden')).toMatchObject({ isMultiSelect: true, value: '' });
+    expect(typedNodes(json).find((n) => n.verb === 'public.confirm')?.data).toMatchObject({ keep: 'a:a2' });
+    const offered = publishPreviewCard(m, 'sv', { ...cases[1]![1], hideable: [...cases[1]![1].hideable, { key: hideKey.action('a2'), kind: 'action', label: 'Belysning' }] });
+    expect(typedNodes(offered).find((n) => n.id === 'hidden')).toMatchObject({ value: 'a:a2' });
+    expect(typedNodes(offered).find((n) => n.verb === 'public.confirm')?.data).toMatchObject({ keep: '' });
+  });
+
+  it('a long promise gets the compact card, under 40 KB, that says so', () => {
+    const long = 'Lång text om trygghetsarbetet i stadsdelen som fortsätter en bra bit till. '.repeat(6);
+    const big = citizenPromise(
+      Array.from({ length: 20 }, (_, c) =>
+        commitment(`c${c}`, Array.from({ length: 8 }, (_, a) => action(`a${c}-${a}`, { text: `${a} ${long}`.slice(0, 500), followUps: [followUp('2026-2', long.slice(0, 900))] })), { text: long.slice(0, 900) }),
+      ),
+    );
+    const v = projectPublicVersion({ promise: big, malbilder: [], today: '2026-05-10', hidden: new Set() }).version;
+    const hideable = big.commitments.flatMap((c) => [
+      { key: hideKey.commitment(c.id), kind: 'commitment' as const, label: c.text },
+      ...c.actions.flatMap((a) => [
+        { key: hideKey.action(a.id), kind: 'action' as const, label: a.text },
+        { key: hideKey.followUp(a.id, '2026-2'), kind: 'followUp' as const, label: long },
+      ]),
+    ]);
+    for (const lang of ['sv', 'en'] as const) {
+      const json = publishPreviewCard(messages(lang), lang, input({ version: v, fingerprint: fingerprint(v), hideable }));
+      checkCard(json);
+      expect(JSON.stringify(json)).toContain(messages(lang).public.compactNote);
+    }
   });
 
   it('uses both verbs', () => {

@@ -34,13 +34,13 @@ export async function publicPreviewView(rc: RequestContext, opts: { promiseId?: 
 async function previewVerb(rc: RequestContext, data: VerbData<'public.preview'>): Promise<AdaptiveCard> {
   requireChair(rc);
   // Opened from the promise card: no choice yet (the last publication's carries over).
-  const hidden = data.hidden === undefined ? undefined : parseHidden(data.hidden);
+  const hidden = data.hidden === undefined && data.keep === undefined ? undefined : parseHidden([data.hidden, data.keep].filter(Boolean).join(','));
   return publicPreviewView(rc, { ...(data.promiseId ? { promiseId: data.promiseId } : {}), ...(hidden ? { hidden } : {}) });
 }
 
 async function confirmVerb(rc: RequestContext, data: VerbData<'public.confirm'>): Promise<AdaptiveCard> {
   requireChair(rc);
-  const hidden = parseHidden(data.hidden);
+  const hidden = parseHidden([data.hidden, data.keep].filter(Boolean).join(','));
   try {
     await publishPublication(rc.s, actorOf(rc), { promiseId: data.promiseId, hidden, basedOn: data.basedOn, previewed: data.previewed });
   } catch (e) {
