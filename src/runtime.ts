@@ -39,12 +39,16 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   const target = redisTarget(config);
   const redis = createStoreRedis(target);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection problem'));
-  if (await waitForRedis(redis, 10_000, log)) await warnAboutRedisSettings(redis, log);
+  const redisUp = await waitForRedis(redis, 10_000, log);
+  if (redisUp) await warnAboutRedisSettings(redis, log);
   const queueRedis = createQueueRedis(target);
   queueRedis.on('error', () => undefined);
   const keys = new Keys(config.KEY_PREFIX);
   const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX, (queue, err) => log.debug({ queue, err: err.message }, 'queue connection problem'));
   const services: Services = createServices({ config, redis, keys, queues, clock, log });
+  // Data stored before forums had lookup terms is filed once, before the first turn.
+  if (redisUp) await fileForumLookups(services, log);
+  else redis.once('ready', () => void fileForumLookups(services, log));
 
   const adapter = createAdapter(services);
   let workers: Workers | undefined;
@@ -105,6 +109,15 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
       await Promise.allSettled([redis.quit(), queueRedis.quit()]);
     },
   };
+}
+
+async function fileForumLookups(s: Services, log: Logger): Promise<void> {
+  try {
+    const filed = await s.repos.forums.ensureLookups();
+    if (filed) log.info({ forums: filed }, 'forums filed under their lookup terms');
+  } catch (e) {
+    log.warn({ err: (e as Error).message }, 'forum lookups not filed; retried at the next start');
+  }
 }
 
 /** Start-up waits a little for Redis; if it is still down the process starts anyway and reports 503 until it is back. */

@@ -33,8 +33,8 @@ export class Markers {
   /** A counter (e.g. the generation of a card's updates). */
   async incr(kind: string, id: string): Promise<number> {
     const key = this.key(kind, id);
-    const n = await this.redis.incr(key);
-    await this.redis.expire(key, YEAR_AND_A_BIT);
+    // Sent together (one round trip), executed in order.
+    const [n] = await Promise.all([this.redis.incr(key), this.redis.expire(key, YEAR_AND_A_BIT)]);
     return n;
   }
 
