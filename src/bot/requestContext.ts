@@ -4,6 +4,7 @@ import { rolesOf, type Roles } from '../domain/roles.js';
 import { STEERING_ID, type SteeringRecord } from '../domain/steering.js';
 import { langOf, messages, type Catalog, type Lang } from '../i18n/index.js';
 import type { Services } from '../services/services.js';
+import type { Person } from '../store/people.js';
 import type { Stored } from '../store/versionedRepository.js';
 import { baseConversationId } from './activity.js';
 
@@ -19,6 +20,8 @@ export interface RequestContext {
   conversationId: string;
   roles: Roles;
   steering: Stored<SteeringRecord> | null;
+  /** The user as the people registry knew them at the start of the turn (null: not yet). */
+  person: Person | null;
   /**
    * The forums that concern this turn: this conversation's forum (active or not) and the
    * forums that give the user a role. Not every forum (`repos.forums.list()` for that).
@@ -40,8 +43,9 @@ export async function loadRequestContext(s: Services, ctx: TurnContext, opts: Lo
   const conversationId = baseConversationId(a.conversation?.id ?? '');
   // Only the forums filed under this conversation or this person: the turn's cost and
   // memory do not grow with the number of forums.
-  const [steering, here, mine] = await Promise.all([
+  const [steering, person, here, mine] = await Promise.all([
     s.repos.steering.get(STEERING_ID),
+    aadObjectId ? s.repos.people.get(aadObjectId) : null,
     s.repos.forums.findBy(forumOfConversationTerm(conversationId)),
     aadObjectId && opts.personForums !== false ? s.repos.forums.findBy(forumsOfPersonTerm(aadObjectId)) : [],
   ]);
@@ -62,6 +66,7 @@ export async function loadRequestContext(s: Services, ctx: TurnContext, opts: Lo
     conversationId,
     roles,
     steering,
+    person,
     forums,
   };
 }
@@ -78,6 +83,6 @@ export function roleLines(rc: RequestContext): string[] {
 }
 
 /** Whether the user has a forum role in this one forum (its channel, member or contact), from its record alone. */
-export function hasRoleIn(rc: Pick<RequestContext, 'aadObjectId' | 'conversationId'>, forum: ForumRecord): boolean {
+export function hasRoleIn(rc: { aadObjectId?: string; conversationId: string }, forum: ForumRecord): boolean {
   return rolesOf({ aadObjectId: rc.aadObjectId, conversationId: rc.conversationId }, { chairIds: [], steering: null, forums: [forum] }).forumIds.length === 1;
 }

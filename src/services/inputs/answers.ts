@@ -24,6 +24,8 @@ export interface SubmitInput {
   raw: Record<string, unknown>;
   /** The answer version the user's card showed; undefined for a first answer. */
   basedOnVersion: number | undefined;
+  /** The stored answer as the caller has just read it (null: none); read here when undefined. */
+  existing?: Stored<StoredAnswer> | null;
   actor: { id: string; name: string };
   /**
    * The steering channel's conversation, when the caller has the steering record in
@@ -45,7 +47,7 @@ export async function submitAnswer(s: Services, input: SubmitInput): Promise<Sto
   if (!parsed.ok) throw invalidInput(parsed.fieldErrors);
 
   const id = answerId(meeting.id, forum.id);
-  const existing = await s.repos.answers.get(id);
+  const existing = input.existing !== undefined ? input.existing : await s.repos.answers.get(id);
   const kind = nextAnswerVersion(existing, input.basedOnVersion);
   if (kind === 'stale') throw new DomainError('stale-write', 'answer changed', { entity: 'answer', id, currentVersion: existing?.version ?? 0 });
 

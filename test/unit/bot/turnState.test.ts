@@ -26,7 +26,8 @@ async function turn(uses: UsesTurnState, type: string, storage: Storage, change:
   const ctx = new TurnContext(new TestAdapter(), activity(type));
   const state = new RouteScopedTurnState(uses);
   await state.load(ctx, storage);
-  if (change) state.conversation.seen = ((state.conversation.seen as number | undefined) ?? 0) + 1;
+  const conv = state.conversation as Record<string, unknown>;
+  if (change) conv.seen = ((conv.seen as number | undefined) ?? 0) + 1;
   await state.save(ctx, storage);
   return state;
 }
@@ -48,7 +49,7 @@ describe('RouteScopedTurnState', () => {
     const { storage } = countingStorage();
     const uses: UsesTurnState = (a) => a.type === 'message';
     await turn(uses, 'message', storage, true);
-    expect((await turn(uses, 'message', storage, false)).conversation.seen).toBe(1);
-    expect((await turn(uses, 'invoke', storage, false)).conversation.seen).toBeUndefined();
+    expect(((await turn(uses, 'message', storage, false)).conversation as Record<string, unknown>).seen).toBe(1);
+    expect(((await turn(uses, 'invoke', storage, false)).conversation as Record<string, unknown>).seen).toBeUndefined();
   });
 });

@@ -22,12 +22,13 @@ function rawValues(data: Record<string, unknown>): InputFormValues {
 async function target(rc: RequestContext, meetingId: string, forumId: string) {
   // The request context has just read this conversation's forum: no second read.
   const known = rc.forums.find((f) => f.id === forumId);
-  const [meeting, forum] = await Promise.all([rc.s.repos.meetings.get(meetingId), known ?? rc.s.repos.forums.get(forumId)]);
+  // The answer is read alongside (one round trip); a refusal below simply does not use it.
+  const [meeting, forum, answer] = await Promise.all([rc.s.repos.meetings.get(meetingId), known ?? rc.s.repos.forums.get(forumId), rc.s.repos.answers.get(answerId(meetingId, forumId))]);
   if (!meeting || meeting.data.status !== 'confirmed') return { refusal: messageCard(rc.m.inputs.meetingGone) };
   if (!forum) return { refusal: messageCard(rc.m.errors.badCard) };
   if (!hasRoleIn(rc, forum.data)) return { refusal: messageCard(rc.m.inputs.notMember) };
   if (!forum.data.active) return { refusal: messageCard(rc.m.inputs.forumInactive) };
-  return { meeting, forum, ctx: inputCardContext(rc.s, rc.m, rc.lang, meeting, forum) };
+  return { meeting, forum, answer, ctx: inputCardContext(rc.s, rc.m, rc.lang, meeting, forum) };
 }
 
 async function submit(rc: RequestContext, data: VerbData<'input.submit'>): Promise<AdaptiveCard> {
@@ -40,6 +41,7 @@ async function submit(rc: RequestContext, data: VerbData<'input.submit'>): Promi
       forum: t.forum,
       raw,
       basedOnVersion: data.version,
+      existing: t.answer,
       actor: { id: rc.actorId, name: rc.userName },
       steeringConversationId: rc.steering?.data.conversationId ?? null,
     });
@@ -70,7 +72,7 @@ async function submit(rc: RequestContext, data: VerbData<'input.submit'>): Promi
 async function edit(rc: RequestContext, data: VerbData<'input.edit'>): Promise<AdaptiveCard> {
   const t = await target(rc, data.meetingId, data.forumId);
   if ('refusal' in t) return t.refusal!;
-  const current = await rc.s.repos.answers.get(answerId(t.meeting.id, t.forum.id));
+  const current = t.answer;
   if (!current) return inputFormCard(rc.m, rc.lang, t.ctx);
   return inputFormCard(rc.m, rc.lang, t.ctx, { values: formValuesOf(current.data.answer, t.forum.data.districts), basedOnVersion: current.version });
 }
