@@ -9,11 +9,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /**
  * `npm run build` into `outDir` (inside the repository, so the compiled files find
  * node_modules as dist/ does): the app's JavaScript with source maps. Returns the path
- * of the compiled entry point (`<outDir>/src/main.js`).
+ * of the compiled entry point (`<outDir>/src/main.js`). `project`: another tsconfig that
+ * extends tsconfig.build.json (the bench adds its echo bot).
  */
-export async function buildApp(outDir: string): Promise<string> {
+export async function buildApp(outDir: string, project = 'tsconfig.build.json'): Promise<string> {
   const dir = join(ROOT, outDir);
   rmSync(dir, { recursive: true, force: true });
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', dir], { cwd: ROOT });
+  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, project), '--outDir', dir], { cwd: ROOT });
   return join(dir, 'src', 'main.js');
 }

@@ -2,6 +2,7 @@ import type { CompileSize } from '../compile.js';
 import type { FanoutResult } from '../fanout.js';
 import type { FootprintResult } from '../footprint.js';
 import type { InboundResult } from '../inbound.js';
+import type { StartupResult } from '../startup.js';
 import type { ProfileSummary } from './profile.js';
 
 export interface Machine {
@@ -32,9 +33,14 @@ export interface Results {
   seconds: number;
   rows: Row[];
   inbound?: InboundResult[];
+  /** Every fan-out run, in order: `runs` consecutive rounds of one worker then two. */
   fanout?: FanoutResult[];
   compile?: CompileSize[];
-  footprint?: FootprintResult;
+  /** One per forum count (2,000 and 20,000), each after 10,000 answers. */
+  footprint?: FootprintResult[];
+  startup?: StartupResult;
+  /** How the bot and the echo bot ran in inbound, footprint and fan-out. */
+  runMode?: 'compiled' | 'tsx';
   /** CPU profile of the bot under the inbound load; `before`: the same for the `--before` checkout. */
   profile?: { scenario: string; summary: ProfileSummary; before?: ProfileSummary };
   errors: { scenario: string; message: string }[];
