@@ -33,8 +33,10 @@ export class Markers {
   /** A counter (e.g. the generation of a card's updates). */
   async incr(kind: string, id: string): Promise<number> {
     const key = this.key(kind, id);
-    // Sent together (one round trip), executed in order.
-    const [n] = await Promise.all([this.redis.incr(key), this.redis.expire(key, YEAR_AND_A_BIT)]);
+    const n = await this.redis.incr(key);
+    // The expiry is set when the counter starts; refreshing it on every step cost a command
+    // per card update. Should that EXPIRE be lost (a crash in between), the counter only stays.
+    if (n === 1) await this.redis.expire(key, YEAR_AND_A_BIT);
     return n;
   }
 

@@ -135,9 +135,24 @@ export class VersionedRepository<T> {
   }
 
   async list(): Promise<Stored<T>[]> {
-    const ids = await this.ids();
-    const all = await Promise.all(ids.map((id) => this.get(id)));
-    return all.filter((r): r is Stored<T> => r !== null);
+    return this.mapAll((r) => r);
+  }
+
+  /**
+   * Every record (or those whose id starts with `prefix`) mapped to what the caller keeps,
+   * read `batch` at a time: a large collection is never in flight or parsed all at once,
+   * and only the mapped values stay in memory (e.g. a forum's id and name for a status).
+   */
+  async mapAll<R>(fn: (r: Stored<T>) => R, opts: { prefix?: string; batch?: number } = {}): Promise<R[]> {
+    const prefix = opts.prefix;
+    const ids = prefix === undefined ? await this.ids() : (await this.ids()).filter((id) => id.startsWith(prefix));
+    const batch = opts.batch ?? 500;
+    const out: R[] = [];
+    for (let i = 0; i < ids.length; i += batch) {
+      const records = await Promise.all(ids.slice(i, i + batch).map((id) => this.get(id)));
+      for (const r of records) if (r !== null) out.push(fn(r));
+    }
+    return out;
   }
 
   /**
@@ -175,9 +190,7 @@ export class VersionedRepository<T> {
 
   /** Records whose id starts with `prefix` (e.g. every answer of one meeting). */
   async listByPrefix(prefix: string): Promise<Stored<T>[]> {
-    const ids = (await this.ids()).filter((id) => id.startsWith(prefix));
-    const all = await Promise.all(ids.map((id) => this.get(id)));
-    return all.filter((r): r is Stored<T> => r !== null);
+    return this.mapAll((r) => r, { prefix });
   }
 
   create(id: string, data: T, actor: string, action = 'create'): Promise<Stored<T>> {

@@ -96,9 +96,13 @@ export async function answersOf(s: Services, meetingId: string): Promise<Stored<
 
 /** Who answered, answered late, or is missing — over the forums active now. */
 export async function inputStatus(s: Services, meetingId: string): Promise<ResponseStatus> {
-  const [forums, answers] = await Promise.all([s.repos.forums.list(), answersOf(s, meetingId)]);
+  // Only what the status shows is kept of each record (a county has thousands of forums).
+  const [forums, answers] = await Promise.all([
+    s.repos.forums.mapAll((f) => (f.data.active ? { id: f.id, name: f.data.name } : null)),
+    s.repos.answers.mapAll((a) => ({ forumId: a.data.forumId, submittedAt: new Date(a.data.firstSubmittedAt), late: !a.data.answeredOnTime }), { prefix: `${meetingId}.` }),
+  ]);
   return responseStatus(
-    forums.filter((f) => f.data.active).map((f) => ({ id: f.id, name: f.data.name })),
-    answers.map((a) => ({ forumId: a.data.forumId, submittedAt: new Date(a.data.firstSubmittedAt), late: !a.data.answeredOnTime })),
+    forums.filter((f) => f !== null),
+    answers,
   );
 }
