@@ -6,7 +6,6 @@ import { createAdapter, createBotApp } from './bot/app.js';
 import { withActivityShape } from './bot/activityShape.js';
 import { createSender } from './bot/sender.js';
 import { createSteeringRoster } from './bot/steeringRoster.js';
-import { createGraphCalendar } from './graph/graphCalendar.js';
 import { graphSettings } from './graph/graphSettings.js';
 import type { Config } from './config.js';
 import { createHttpApp, listen } from './http/server.js';
@@ -60,7 +59,8 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
     // Reported by the workers' own 'error' events and /readyz; without a listener ioredis prints to stderr.
     workerRedis.on('error', () => undefined);
     const graph = graphSettings(config);
-    const calendar = graph ? { api: createGraphCalendar(graph), roster: createSteeringRoster(services, adapter) } : undefined;
+    // Microsoft's Graph client and @azure/identity load only when the calendar is on (start-up time and memory).
+    const calendar = graph ? { api: (await import('./graph/graphCalendar.js')).createGraphCalendar(graph), roster: createSteeringRoster(services, adapter) } : undefined;
     // Every outbound request is spaced evenly under Teams' global limit, across all workers.
     const pacer = new SendPacer(redis, keys, config.NOTIFY_RATE_PER_SECOND);
     workers = startWorkers(services, workerRedis, createSender(services, adapter, pacer), { limiter, calendar });
