@@ -38,6 +38,8 @@ const option = (name: string) => {
 const scenarios = ['compile', 'startup', 'inbound', 'footprint', 'fanout'] as const;
 /** Consecutive fan-out rounds (one worker, then two, each round). */
 const FANOUT_RUNS = 3;
+/** 6,000 messages a run (40 s at 150/s): six runs keep the whole bench near ten minutes. */
+const FANOUT_CONVERSATIONS = 3_000;
 const only = option('only')?.split(',') ?? [...scenarios];
 const wanted = (s: (typeof scenarios)[number]) => only.includes(s);
 
@@ -122,7 +124,7 @@ try {
     results.fanout = [];
     for (let run = 1; run <= FANOUT_RUNS; run++) {
       for (const workers of [1, 2]) {
-        const r = await step(`fan-out, run ${run}, ${workers} worker(s)`, () => runFanout({ redisUrl: redis.url, conversations: 5_000, ratePerSecond: 150, workers, run, log }));
+        const r = await step(`fan-out, run ${run}, ${workers} worker(s)`, () => runFanout({ redisUrl: redis.url, conversations: FANOUT_CONVERSATIONS, ratePerSecond: 150, workers, run, log }));
         if (r) results.fanout.push(r);
       }
     }
