@@ -6,6 +6,8 @@
  *   npm run bench                          all scenarios (~10–12 minutes)
  *   npm run bench -- --only inbound,compile
  *   npm run bench -- --tsx                 run the bots through tsx instead of compiled (as production)
+ *   npm run bench -- --reuse-build         keep test-results/bench/dist from the last run (development)
+ *   npm run bench -- --fanout-runs 1       fewer fan-out rounds (development; the table needs three)
  *   npm run bench -- --profile             also profiles the bot under the inbound load
  *   npm run bench -- --before <checkout>   inbound also runs another checkout's bot (before/after)
  *   npm run bench -- --no-readme           leave README.md alone
@@ -37,7 +39,7 @@ const option = (name: string) => {
 };
 const scenarios = ['compile', 'startup', 'inbound', 'footprint', 'fanout'] as const;
 /** Consecutive fan-out rounds (one worker, then two, each round). */
-const FANOUT_RUNS = 3;
+const FANOUT_RUNS = Number(option('fanout-runs') ?? 3);
 /** 6,000 messages a run (40 s at 150/s): six runs keep the whole bench near ten minutes. */
 const FANOUT_CONVERSATIONS = 3_000;
 const only = option('only')?.split(',') ?? [...scenarios];
@@ -91,10 +93,12 @@ log(`private redis-server at ${redis.url}`);
 const COMPILED_DIR = join(ROOT, 'test-results', 'bench', 'dist');
 let compiled = false;
 if (!flag('tsx') || wanted('startup')) {
-  compiled = (await step('build (tsc, the app and the echo bot)', async () => {
-    await buildApp('test-results/bench/dist', 'test/bench/tsconfig.compiled.json');
-    return true;
-  })) ?? false;
+  compiled = flag('reuse-build') && existsSync(join(COMPILED_DIR, 'src', 'main.js'))
+    ? true
+    : ((await step('build (tsc, the app and the echo bot)', async () => {
+        await buildApp('test-results/bench/dist', 'test/bench/tsconfig.compiled.json');
+        return true;
+      })) ?? false);
 }
 if (compiled && !flag('tsx')) setRunMode({ kind: 'compiled', dir: COMPILED_DIR });
 results.runMode = compiled && !flag('tsx') ? 'compiled' : 'tsx';
