@@ -6,7 +6,6 @@ import { createAdapter, createBotApp } from './bot/app.js';
 import { withActivityShape } from './bot/activityShape.js';
 import { createSender } from './bot/sender.js';
 import { createSteeringRoster } from './bot/steeringRoster.js';
-import { createGraphCalendar } from './graph/graphCalendar.js';
 import { graphSettings } from './graph/graphSettings.js';
 import type { Config } from './config.js';
 import { createHttpApp, listen } from './http/server.js';
@@ -39,12 +38,16 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   const target = redisTarget(config);
   const redis = createStoreRedis(target);
   redis.on('error', (err) => log.warn({ err: err.message }, 'redis connection problem'));
-  if (await waitForRedis(redis, 10_000, log)) await warnAboutRedisSettings(redis, log);
+  const redisUp = await waitForRedis(redis, 10_000, log);
+  if (redisUp) await warnAboutRedisSettings(redis, log);
   const queueRedis = createQueueRedis(target);
   queueRedis.on('error', () => undefined);
   const keys = new Keys(config.KEY_PREFIX);
   const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX, (queue, err) => log.debug({ queue, err: err.message }, 'queue connection problem'));
   const services: Services = createServices({ config, redis, keys, queues, clock, log });
+  // Data stored before forums had lookup terms is filed once, before the first turn.
+  if (redisUp) await fileForumLookups(services, log);
+  else redis.once('ready', () => void fileForumLookups(services, log));
 
   const adapter = createAdapter(services);
   let workers: Workers | undefined;
@@ -56,7 +59,8 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
     // Reported by the workers' own 'error' events and /readyz; without a listener ioredis prints to stderr.
     workerRedis.on('error', () => undefined);
     const graph = graphSettings(config);
-    const calendar = graph ? { api: createGraphCalendar(graph), roster: createSteeringRoster(services, adapter) } : undefined;
+    // Microsoft's Graph client and @azure/identity load only when the calendar is on (start-up time and memory).
+    const calendar = graph ? { api: (await import('./graph/graphCalendar.js')).createGraphCalendar(graph), roster: createSteeringRoster(services, adapter) } : undefined;
     // Every outbound request is spaced evenly under Teams' global limit, across all workers.
     const pacer = new SendPacer(redis, keys, config.NOTIFY_RATE_PER_SECOND);
     workers = startWorkers(services, workerRedis, createSender(services, adapter, pacer), { limiter, calendar });
@@ -105,6 +109,15 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
       await Promise.allSettled([redis.quit(), queueRedis.quit()]);
     },
   };
+}
+
+async function fileForumLookups(s: Services, log: Logger): Promise<void> {
+  try {
+    const filed = await s.repos.forums.ensureLookups();
+    if (filed) log.info({ forums: filed }, 'forums filed under their lookup terms');
+  } catch (e) {
+    log.warn({ err: (e as Error).message }, 'forum lookups not filed; retried at the next start');
+  }
 }
 
 /** Start-up waits a little for Redis; if it is still down the process starts anyway and reports 503 until it is back. */

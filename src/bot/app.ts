@@ -11,7 +11,9 @@ import { forgetConversation, rememberConversation } from './install.js';
 import { recordMembership, rosterChanged } from './membership.js';
 import { replyText } from './reply.js';
 import { loadRequestContext } from './requestContext.js';
+import { inputVerbsCheckTheirForum } from './handlers/inputs/verbs.js';
 import { langOf, messages } from '../i18n/index.js';
+import { RouteScopedTurnState, noRouteUsesTurnState, type UsesTurnState } from './turnState.js';
 
 /**
  * The Teams-facing module: the botbuilder adapter and the teams-ai Application with its
@@ -48,8 +50,16 @@ async function respondInvoke(ctx: TurnContext, status: number, body?: unknown): 
   await ctx.sendActivity({ type: 'invokeResponse', value: { status, body } });
 }
 
-export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storage): Application<TurnState> {
-  const app = new Application<TurnState>({ adapter, storage, botAppId: s.config.BOT_ID ?? '', removeRecipientMention: true, startTypingTimer: false });
+export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storage, usesTurnState: UsesTurnState = noRouteUsesTurnState): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    storage,
+    // Turn state is read from Redis only for the routes that use it (none today).
+    turnStateFactory: () => new RouteScopedTurnState(usesTurnState),
+    botAppId: s.config.BOT_ID ?? '',
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
   const lang = (ctx: TurnContext) => langOf(ctx.activity.locale, s.config.DEFAULT_LOCALE);
 
   app.turn('beforeTurn', async (ctx) => {
@@ -93,7 +103,7 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
       const m = messages(lang(ctx));
       let cardOut;
       try {
-        const rc = await loadRequestContext(s, ctx);
+        const rc = await loadRequestContext(s, ctx, { personForums: !inputVerbsCheckTheirForum.includes(String(action?.verb)) });
         await recordMembership(rc);
         cardOut = await runCardAction(rc, action?.verb, action?.data, ctx);
       } catch (error) {

@@ -13,7 +13,7 @@ export async function recordMembership(rc: RequestContext): Promise<void> {
   const aad = rc.aadObjectId;
   if (!aad) return;
   // Known people (name, last seen) are who a chair can make an action item's owner.
-  if (rc.userName) await rc.s.repos.people.seen(aad, rc.userName);
+  if (rc.userName) await rc.s.repos.people.seen(aad, rc.userName, rc.person);
   const steering = rc.steering?.data;
   if (steering && steering.conversationId === rc.conversationId && !steering.memberIds.includes(aad)) {
     await rc.s.repos.steering.mutate(STEERING_ID, aad, 'member-seen', (cur) =>

@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import type { ForumRecord } from '../domain/forum.js';
+import { forumOfConversationTerm, forumsOfPersonTerm, type ForumRecord } from '../domain/forum.js';
 import { rolesOf, type Roles } from '../domain/roles.js';
 import { STEERING_ID, type SteeringRecord } from '../domain/steering.js';
 import { langOf, messages, type Catalog, type Lang } from '../i18n/index.js';
 import type { Services } from '../services/services.js';
+import type { Person } from '../store/people.js';
 import type { Stored } from '../store/versionedRepository.js';
 import { baseConversationId } from './activity.js';
 
@@ -19,19 +20,42 @@ export interface RequestContext {
   conversationId: string;
   roles: Roles;
   steering: Stored<SteeringRecord> | null;
+  /** The user as the people registry knew them at the start of the turn (null: not yet). */
+  person: Person | null;
+  /**
+   * The forums that concern this turn: this conversation's forum (active or not) and the
+   * forums that give the user a role. Not every forum (`repos.forums.list()` for that).
+   * With `{ personForums: false }` only this conversation's forum, and `roles.forumIds`
+   * only what it gives: for handlers that check the one forum they act on themselves.
+   */
   forums: Stored<ForumRecord>[];
 }
 
-export async function loadRequestContext(s: Services, ctx: TurnContext): Promise<RequestContext> {
+export interface LoadOptions {
+  /** Also the forums the user has a role in elsewhere (default true). */
+  personForums?: boolean;
+}
+
+export async function loadRequestContext(s: Services, ctx: TurnContext, opts: LoadOptions = {}): Promise<RequestContext> {
   const a = ctx.activity;
   const lang = langOf(a.locale, s.config.DEFAULT_LOCALE);
-  const [steering, forums] = await Promise.all([s.repos.steering.get(STEERING_ID), s.repos.forums.listCached()]);
   const aadObjectId = a.from?.aadObjectId;
   const conversationId = baseConversationId(a.conversation?.id ?? '');
+  // Only the forums filed under this conversation or this person: the turn's cost and
+  // memory do not grow with the number of forums.
+  const [steering, person, here, mine] = await Promise.all([
+    s.repos.steering.get(STEERING_ID),
+    aadObjectId ? s.repos.people.get(aadObjectId) : null,
+    s.repos.forums.findBy(forumOfConversationTerm(conversationId)),
+    aadObjectId && opts.personForums !== false ? s.repos.forums.findBy(forumsOfPersonTerm(aadObjectId)) : [],
+  ]);
+  const candidates = [...new Map([...here, ...mine].map((f) => [f.id, f])).values()];
   const roles = rolesOf(
     { aadObjectId, conversationId },
-    { chairIds: s.config.CHAIR_IDS, steering: steering?.data ?? null, forums: forums.map((f) => f.data) },
+    { chairIds: s.config.CHAIR_IDS, steering: steering?.data ?? null, forums: candidates.map((f) => f.data) },
   );
+  // Lookups are candidates: keep those that really are this conversation's or the user's.
+  const forums = candidates.filter((f) => f.data.conversationId === conversationId || roles.forumIds.includes(f.id));
   return {
     s,
     lang,
@@ -42,6 +66,7 @@ export async function loadRequestContext(s: Services, ctx: TurnContext): Promise
     conversationId,
     roles,
     steering,
+    person,
     forums,
   };
 }
@@ -55,4 +80,9 @@ export function roleLines(rc: RequestContext): string[] {
   if (names.length) lines.push(rc.m.help.roleForum(names.join(', ')));
   if (lines.length === 0) lines.push(rc.m.help.roleGuest);
   return lines;
+}
+
+/** Whether the user has a forum role in this one forum (its channel, member or contact), from its record alone. */
+export function hasRoleIn(rc: { aadObjectId?: string; conversationId: string }, forum: ForumRecord): boolean {
+  return rolesOf({ aadObjectId: rc.aadObjectId, conversationId: rc.conversationId }, { chairIds: [], steering: null, forums: [forum] }).forumIds.length === 1;
 }

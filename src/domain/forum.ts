@@ -24,6 +24,18 @@ export const forumRecordSchema = z.object({
 });
 export type ForumRecord = z.infer<typeof forumRecordSchema>;
 
+export const forumOfConversationTerm = (conversationId: string) => `conversation:${conversationId}`;
+export const forumsOfPersonTerm = (aadObjectId: string) => `person:${aadObjectId}`;
+
+/**
+ * What a forum is found by on a turn: its channel, and every person it gives a role
+ * (members seen in the channel, contact persons) — the inputs of `rolesOf`.
+ */
+export function forumLookupTerms(f: ForumRecord): string[] {
+  const people = new Set([...f.memberIds, ...f.contacts.flatMap((c) => (c.aadObjectId ? [c.aadObjectId] : []))]);
+  return [forumOfConversationTerm(f.conversationId), ...[...people].map(forumsOfPersonTerm)];
+}
+
 /** What a chair fills in on the forum card; validated before anything is stored. */
 export function forumFormSchema(allowedDistricts: readonly string[]) {
   return z.object({

@@ -13,22 +13,40 @@ export async function enqueueNotice(
   template: NoticeTemplate,
   subject: NoticeSubject,
 ): Promise<string> {
-  const jobId = noticeJobId(template, subject, conversationId);
-  const { meetingId, forumId, cardKey, aboutConversationId, updateOnly } = subject;
-  await s.queues.notify.add(
-    template,
-    {
-      conversationId,
-      template,
-      ...(meetingId ? { meetingId } : {}),
-      ...(forumId ? { forumId } : {}),
-      ...(cardKey ? { cardKey } : {}),
-      ...(aboutConversationId ? { aboutConversationId } : {}),
-      ...(updateOnly ? { updateOnly } : {}),
-    },
-    { jobId, attempts: s.config.NOTIFY_ATTEMPTS },
-  );
-  return jobId;
+  const [id] = await enqueueNotices(s, [{ conversationId, template, subject }]);
+  return id!;
+}
+
+/** One notice to send: where, which template, about what. */
+export interface Notice {
+  conversationId: string;
+  template: NoticeTemplate;
+  subject: NoticeSubject;
+}
+
+/** The notices of one event, added to the queue together (one round trip); returns their job ids. */
+export async function enqueueNotices(s: Services, notices: Notice[]): Promise<string[]> {
+  if (notices.length === 0) return [];
+  const jobs = notices.map(({ conversationId, template, subject }) => {
+    const jobId = noticeJobId(template, subject, conversationId);
+    const { meetingId, forumId, cardKey, aboutConversationId, updateOnly } = subject;
+    return {
+      name: template,
+      data: {
+        conversationId,
+        template,
+        ...(meetingId ? { meetingId } : {}),
+        ...(forumId ? { forumId } : {}),
+        ...(cardKey ? { cardKey } : {}),
+        ...(aboutConversationId ? { aboutConversationId } : {}),
+        ...(updateOnly ? { updateOnly } : {}),
+      },
+      opts: { jobId, attempts: s.config.NOTIFY_ATTEMPTS },
+    };
+  });
+  if (jobs.length === 1) await s.queues.notify.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts);
+  else await s.queues.notify.addBulk(jobs);
+  return jobs.map((j) => j.opts.jobId);
 }
 
 /** What a notice is about (ids only) and the occasion that makes its job id unique. */

@@ -19,9 +19,9 @@ export class Keys {
     return `${this.prefix}:hist:{${collection}:${id}}`;
   }
 
-  /** Changed on every write of a collection, so processes know when a cached list is stale. */
-  generation(collection: string): string {
-    return `${this.prefix}:gen:${collection}`;
+  /** The ids of a collection's records filed under one lookup term (see VersionedRepository.findBy). */
+  lookup(collection: string, term: string): string {
+    return `${this.prefix}:lkp:${collection}:${term}`;
   }
 
   index(collection: string): string {

@@ -34,7 +34,9 @@ export class Markers {
   async incr(kind: string, id: string): Promise<number> {
     const key = this.key(kind, id);
     const n = await this.redis.incr(key);
-    await this.redis.expire(key, YEAR_AND_A_BIT);
+    // The expiry is set when the counter starts; refreshing it on every step cost a command
+    // per card update. Should that EXPIRE be lost (a crash in between), the counter only stays.
+    if (n === 1) await this.redis.expire(key, YEAR_AND_A_BIT);
     return n;
   }
 

@@ -27,9 +27,10 @@ export class PeopleRegistry {
     return this.keys.of('people');
   }
 
-  async seen(aadObjectId: string, name: string): Promise<void> {
+  /** `known`: the person as the caller has just read them (saves a read); undefined reads. */
+  async seen(aadObjectId: string, name: string, known?: Person | null): Promise<void> {
     const now = this.clock();
-    const known = await this.get(aadObjectId);
+    if (known === undefined) known = await this.get(aadObjectId);
     const display = name.trim().slice(0, 200) || known?.name || '';
     if (known && known.name === display && now.getTime() - Date.parse(known.lastSeen) < REFRESH_MS) return;
     const person: Person = { aadObjectId, name: display, lastSeen: now.toISOString() };

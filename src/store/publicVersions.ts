@@ -29,7 +29,7 @@ export class PublicVersions {
     private readonly keys: Keys,
     clock: () => Date,
   ) {
-    this.repo = new VersionedRepository(redis, keys, 'publicversion', publishedVersionSchema, clock, true);
+    this.repo = new VersionedRepository(redis, keys, 'publicversion', publishedVersionSchema, clock, { keepHistory: true });
   }
 
   /** The current publication's number (0 = none): one small read, so a cache can tell cheaply whether it is stale. */

@@ -1,7 +1,7 @@
 import type { RedisClient } from './redis.js';
 import { calendarEventRecordSchema } from '../domain/calendar/calendarEvent.js';
 import { conversationRecordSchema } from '../domain/conversation.js';
-import { forumRecordSchema } from '../domain/forum.js';
+import { forumLookupTerms, forumRecordSchema } from '../domain/forum.js';
 import { agendaRecordSchema, compileRunSchema, lagesbildRecordSchema } from '../domain/lagesbild/records.js';
 import { mergeCorrectionsRecordSchema } from '../domain/lagesbild/mergeCorrections.js';
 import { storedAnswerSchema } from '../domain/inputs/storedAnswer.js';
@@ -25,16 +25,17 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     /** Keyed by `conversationKey(conversationId)`. */
     conversations: new VersionedRepository(redis, keys, 'conversation', conversationRecordSchema, clock),
     steering: new VersionedRepository(redis, keys, 'steering', steeringRecordSchema, clock),
-    forums: new VersionedRepository(redis, keys, 'forum', forumRecordSchema, clock),
+    /** Found per turn by the conversation or person asking (`forumLookupTerms`), never by listing them all. */
+    forums: new VersionedRepository(redis, keys, 'forum', forumRecordSchema, clock, { lookupTerms: forumLookupTerms }),
     meetings: new VersionedRepository(redis, keys, 'meeting', meetingRecordSchema, clock),
     /** Each meeting's Outlook/Teams calendar event (Microsoft Graph), keyed by meeting id. */
     calendarEvents: new VersionedRepository(redis, keys, 'calendarevent', calendarEventRecordSchema, clock),
     /** Forum answers, keyed by `answerId(meetingId, forumId)`; every version is kept. */
-    answers: new VersionedRepository(redis, keys, 'answer', storedAnswerSchema, clock, true),
+    answers: new VersionedRepository(redis, keys, 'answer', storedAnswerSchema, clock, { keepHistory: true }),
     /** Lägesbild snapshots, keyed by meeting id; every version is kept. */
-    lagesbilder: new VersionedRepository(redis, keys, 'lagesbild', lagesbildRecordSchema, clock, true),
+    lagesbilder: new VersionedRepository(redis, keys, 'lagesbild', lagesbildRecordSchema, clock, { keepHistory: true }),
     /** The agenda of each meeting (keyed by meeting id), every version kept; chairs' edits are version-checked. */
-    agendas: new VersionedRepository(redis, keys, 'agenda', agendaRecordSchema, clock, true),
+    agendas: new VersionedRepository(redis, keys, 'agenda', agendaRecordSchema, clock, { keepHistory: true }),
     /** The chairs' splits and joins of each meeting's question groups (keyed by meeting id); every compile applies them. */
     mergeCorrections: new VersionedRepository(redis, keys, 'mergecorrections', mergeCorrectionsRecordSchema, clock),
     /** The state of each meeting's compile run and the cards that show it. */

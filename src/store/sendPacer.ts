@@ -22,6 +22,24 @@ return string.format('%d', slot - now)
 /** The share of the configured rate actually used: the margin absorbs network jitter. */
 export const PACING_SHARE = 0.97;
 
+/**
+ * A send that wakes this much later than its slot (the process stalled: GC, a busy CPU)
+ * takes a new slot instead of going out late, where it would meet the sends of the next
+ * slots inside one sliding second (a 429 and a pause). A skipped slot costs one interval.
+ */
+export const LATE_MS = 40;
+const MAX_RESLOTS = 3;
+
+/** How the pacer waits and reads the time (a test makes the process "stall"). */
+export interface PacerTimer {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+const realTimer: PacerTimer = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 export class SendPacer {
   private readonly intervalMicros: number;
 
@@ -29,6 +47,7 @@ export class SendPacer {
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     ratePerSecond: number,
+    private readonly timer: PacerTimer = realTimer,
   ) {
     this.intervalMicros = Math.ceil(1_000_000 / (ratePerSecond * PACING_SHARE));
   }
@@ -39,9 +58,14 @@ export class SendPacer {
     return Number.isFinite(waitMicros) ? Math.max(0, waitMicros / 1000) : 0;
   }
 
-  /** Reserves a slot and waits for it. */
+  /** Reserves a slot and waits for it; a slot overslept by more than LATE_MS is replaced (at most three times). */
   async pace(): Promise<void> {
-    const ms = await this.reserve();
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+    for (let attempt = 0; ; attempt++) {
+      const asked = this.timer.now();
+      const ms = await this.reserve();
+      if (ms > 0) await this.timer.sleep(ms);
+      // Measured from the request, so a slow reply counts as late too (it may be).
+      if (this.timer.now() - (asked + ms) <= LATE_MS || attempt >= MAX_RESLOTS) return;
+    }
   }
 }

@@ -16,6 +16,16 @@ const MUST_NOT_EXIST = -1;
 /** Each failed attempt means another writer succeeded, so this bounds the concurrency mutate copes with. */
 const MUTATE_ATTEMPTS = 50;
 
+export interface RepositoryOptions<T> {
+  /** Keep every version's full content (e.g. forum answers: who wrote what, when). */
+  keepHistory?: boolean;
+  /**
+   * Terms a record can be found by without listing the collection (e.g. `conversation:<id>`,
+   * `person:<aad>`): each term is a set of ids, see `findBy`.
+   */
+  lookupTerms?: (data: T) => string[];
+}
+
 /**
  * Compare-and-set of a record plus its audit line, atomically. Returns
  * {1, newVersion} on success or {0, currentVersion} when the expectation failed.
@@ -62,9 +72,12 @@ export class VersionedRepository<T> {
     readonly collection: string,
     private readonly schema: z.ZodType<T>,
     private readonly clock: () => Date = () => new Date(),
-    /** Keep every version's full content (e.g. forum answers: who wrote what, when). */
-    private readonly keepHistory = false,
+    private readonly options: RepositoryOptions<T> = {},
   ) {}
+
+  private get keepHistory(): boolean {
+    return this.options.keepHistory ?? false;
+  }
 
   /** All versions, oldest first (only for collections that keep history). */
   async history(id: string): Promise<Stored<T>[]> {
@@ -122,41 +135,74 @@ export class VersionedRepository<T> {
   }
 
   async list(): Promise<Stored<T>[]> {
-    const ids = await this.ids();
-    const all = await Promise.all(ids.map((id) => this.get(id)));
+    return this.mapAll((r) => r);
+  }
+
+  /**
+   * Every record (or those whose id starts with `prefix`) mapped to what the caller keeps,
+   * read `batch` at a time: a large collection is never in flight or parsed all at once,
+   * and only the mapped values stay in memory (e.g. a forum's id and name for a status).
+   */
+  async mapAll<R>(fn: (r: Stored<T>) => R, opts: { prefix?: string; batch?: number } = {}): Promise<R[]> {
+    const prefix = opts.prefix;
+    const ids = prefix === undefined ? await this.ids() : (await this.ids()).filter((id) => id.startsWith(prefix));
+    const batch = opts.batch ?? 500;
+    const out: R[] = [];
+    for (let i = 0; i < ids.length; i += batch) {
+      const records = await Promise.all(ids.slice(i, i + batch).map((id) => this.get(id)));
+      for (const r of records) if (r !== null) out.push(fn(r));
+    }
+    return out;
+  }
+
+  /**
+   * The records filed under `term` (see `RepositoryOptions.lookupTerms`). A candidate set:
+   * a term is added before the write that makes it true and never removed by a writer
+   * (only by `delete`), so nothing is missed, but a record may no longer match — the
+   * caller checks the records it gets, as it would have checked a full list.
+   */
+  async findBy(term: string): Promise<Stored<T>[]> {
+    const ids = await this.redis.smembers(this.keys.lookup(this.collection, term));
+    const all = await Promise.all(ids.sort().map((id) => this.get(id)));
     return all.filter((r): r is Stored<T> => r !== null);
   }
 
   /**
-   * The whole (small) collection, read on every turn (e.g. forums, for the user's roles):
-   * served from this process's copy while the collection's generation counter is
-   * unchanged, at most `maxAgeMs` old — one Redis command instead of one per record.
+   * Files every stored record under its lookup terms, once per data set (records written
+   * before the terms existed); later writes file themselves. Safe to run from several
+   * processes at once.
    */
-  async listCached(maxAgeMs = 30_000): Promise<Stored<T>[]> {
-    const generation = (await this.redis.get(this.keys.generation(this.collection))) ?? '0';
-    const now = Date.now();
-    if (this.cached && this.cached.generation === generation && now - this.cached.at < maxAgeMs) return this.cached.records;
-    const records = await this.list();
-    this.cached = { generation, at: now, records };
-    return records;
-  }
-
-  private cached?: { generation: string; at: number; records: Stored<T>[] };
-
-  /** A fresh random token, not a counter: a wiped or restored Redis can never repeat an old value. */
-  private async bumpGeneration(): Promise<void> {
-    await this.redis.set(this.keys.generation(this.collection), globalThis.crypto.randomUUID());
+  async ensureLookups(version = 1): Promise<number> {
+    const terms = this.options.lookupTerms;
+    if (!terms) return 0;
+    const done = this.keys.of('lookups-built', this.collection);
+    if (Number((await this.redis.get(done)) ?? 0) >= version) return 0;
+    let filed = 0;
+    for (const id of await this.ids()) {
+      const r = await this.get(id);
+      if (!r) continue;
+      await Promise.all(terms(r.data).map((t) => this.redis.sadd(this.keys.lookup(this.collection, t), id)));
+      filed++;
+    }
+    await this.redis.set(done, String(version));
+    return filed;
   }
 
   /** Records whose id starts with `prefix` (e.g. every answer of one meeting). */
   async listByPrefix(prefix: string): Promise<Stored<T>[]> {
-    const ids = (await this.ids()).filter((id) => id.startsWith(prefix));
-    const all = await Promise.all(ids.map((id) => this.get(id)));
-    return all.filter((r): r is Stored<T> => r !== null);
+    return this.mapAll((r) => r, { prefix });
   }
 
   create(id: string, data: T, actor: string, action = 'create'): Promise<Stored<T>> {
     return this.write(id, MUST_NOT_EXIST, data, actor, action, null);
+  }
+
+  /**
+   * `update` from a record the caller has just read (no second read): refused with a
+   * `stale-write` DomainError when the record moved past `before.version`.
+   */
+  updateFrom(before: Stored<T>, data: T, actor: string, action = 'update'): Promise<Stored<T>> {
+    return this.write(before.id, before.version, data, actor, action, before.data);
   }
 
   /** Refused with a `stale-write` DomainError when the record moved past `expectedVersion`. */
@@ -191,16 +237,25 @@ export class VersionedRepository<T> {
 
   async delete(id: string, actor: string, action = 'delete'): Promise<void> {
     const entry = JSON.stringify({ at: this.clock().toISOString(), actor, action, version: 0, fields: [] });
+    const current = this.options.lookupTerms ? await this.get(id) : null;
     await this.redis.eval(DELETE_SCRIPT, 3, this.keys.record(this.collection, id), this.keys.audit(this.collection, id), this.keys.history(this.collection, id), entry);
-    await this.redis.srem(this.keys.index(this.collection), id);
-    await this.bumpGeneration();
+    await Promise.all([
+      this.redis.srem(this.keys.index(this.collection), id),
+      ...(current ? this.options.lookupTerms!(current.data).map((t) => this.redis.srem(this.keys.lookup(this.collection, t), id)) : []),
+    ]);
   }
 
   private async write(id: string, expected: number, data: T, actor: string, action: string, before: T | null): Promise<Stored<T>> {
     const valid = this.schema.parse(data);
     const at = this.clock().toISOString();
     const entry = JSON.stringify({ at, actor, action, version: '__VERSION__', fields: changedFields(before, valid) });
-    const [ok, version] = (await this.redis.eval(
+    // One round trip: the lookup terms, the compare-and-set script and (for a new record)
+    // the id index are sent together; auto-pipelining puts them in one socket write. The
+    // sets live in other Cluster slots than the record, so they cannot be in the script;
+    // adding them whatever the script decides is harmless (a refused create or update
+    // means the record exists, and lookups are candidates the reader checks).
+    const filed = (this.options.lookupTerms?.(valid) ?? []).map((t) => this.redis.sadd(this.keys.lookup(this.collection, t), id));
+    const cas = this.redis.eval(
       WRITE_SCRIPT,
       3,
       this.keys.record(this.collection, id),
@@ -212,14 +267,14 @@ export class VersionedRepository<T> {
       actor,
       entry,
       this.keepHistory ? '1' : '0',
-    )) as [number, number];
+    ) as Promise<[number, number]>;
+    // An update's record exists, so its id is in the index already.
+    const indexed = expected === MUST_NOT_EXIST ? [this.redis.sadd(this.keys.index(this.collection), id)] : [];
+    const [[ok, version]] = await Promise.all([cas, ...filed, ...indexed]);
     if (ok !== 1) {
       if (expected === MUST_NOT_EXIST) throw new DomainError('already-exists', `${this.collection} exists`, { entity: this.collection, id, currentVersion: version });
       throw staleWrite(this.collection, id, version);
     }
-    await this.redis.sadd(this.keys.index(this.collection), id);
-    await this.bumpGeneration();
     return { id, version, updatedAt: at, updatedBy: actor, data: valid };
   }
 }
-

@@ -1,7 +1,7 @@
 /**
  * The inbound benchmark's baseline: a bare teams-ai echo bot. Same TeamsAdapter (no
  * credentials, as the bot runs locally), same express JSON body parser and limit, same
- * route, started the same way (node + tsx, one process). It answers the inspel card's
+ * route, started the same way (one process; compiled with the app, or through tsx). It answers the inspel card's
  * 'input.submit' with a card echoing a few fields, from memory, touching no store.
  * Listens on PORT.
  */
@@ -34,6 +34,10 @@ const server = express();
 server.disable('x-powered-by');
 server.use(express.json({ limit: '256kb' }));
 server.get('/healthz', (_req, res) => {
+  res.json({ status: 'ok' });
+});
+// Nothing to depend on: ready as soon as it listens (the start-up scenario polls /readyz of both).
+server.get('/readyz', (_req, res) => {
   res.json({ status: 'ok' });
 });
 server.post('/api/messages', async (req, res) => {

@@ -23,11 +23,14 @@ export interface FanoutOptions {
   /** The global limit the fake connector enforces, and NOTIFY_RATE_PER_SECOND. */
   ratePerSecond: number;
   workers: number;
+  /** Which of the consecutive runs this is (1…). */
+  run?: number;
   log: (line: string) => void;
 }
 
 export interface FanoutResult {
   workers: number;
+  run: number;
   conversations: number;
   messages: number;
   allowedPerSecond: number;
@@ -52,7 +55,7 @@ function kindOf(a: CapturedActivity): 'prompt' | 'reminder' | 'other' {
 }
 
 export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
-  const prefix = `bench-fan${o.workers}`;
+  const prefix = `bench-fan${o.workers}-${o.run ?? 1}`;
   const windows = parseRateWindows('7/1,8/2,60/30,1800/3600');
   const connector = await new FakeConnector().start();
   const limits = teamsRateLimits(o.ratePerSecond, windows);
@@ -121,6 +124,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
     const peaks = workers.map((w) => w.peakRss());
     return {
       workers: o.workers,
+      run: o.run ?? 1,
       conversations: forums.length,
       messages: expected,
       allowedPerSecond: o.ratePerSecond,

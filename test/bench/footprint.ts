@@ -24,7 +24,8 @@ import { freePort } from '../support/freePort.js';
 export interface FootprintOptions {
   redisUrl: string;
   forums: number;
-  meetings: number;
+  /** Answers stored: meeting by meeting, each answered by every forum in turn (10,000 over 2,000 forums: five meetings; over 20,000: half of one). */
+  answers: number;
   log: (line: string) => void;
 }
 
@@ -72,7 +73,7 @@ async function startWeb(entry: string, env: Record<string, string>, args: string
 }
 
 export async function runFootprint(o: FootprintOptions): Promise<FootprintResult> {
-  const prefix = 'bench-fp';
+  const prefix = `bench-fp${o.forums}`;
   const connector = await new FakeConnector().start();
   const admin = await adminRuntime(o.redisUrl, prefix);
   const s: Services = admin.runtime.services;
@@ -91,8 +92,9 @@ export async function runFootprint(o: FootprintOptions): Promise<FootprintResult
     await post(web.url, mentionMessage(steering, CHAIR, 'registrera styrgrupp'));
     const forums = await seedForums(s, connector.url, o.forums);
     const meetingIds = [...new Set([await confirmYear(s, 2027), await confirmYear(s, 2028)])];
-    const all = (await s.repos.meetings.list()).map((m) => m).sort((a, b) => a.id.localeCompare(b.id)).slice(0, o.meetings);
-    if (all.length < o.meetings) throw new Error(`only ${all.length} meetings (${meetingIds.join(',')})`);
+    const meetings = Math.ceil(o.answers / o.forums);
+    const all = (await s.repos.meetings.list()).map((m) => m).sort((a, b) => a.id.localeCompare(b.id)).slice(0, meetings);
+    if (all.length < meetings) throw new Error(`only ${all.length} meetings (${meetingIds.join(',')})`);
     await sleep(2000);
     const webIdle = await steadyRss(web.child);
 
@@ -100,7 +102,7 @@ export async function runFootprint(o: FootprintOptions): Promise<FootprintResult
     await s.queues.notify.obliterate({ force: true });
     const before = await usedMemory(redis);
     const r = rng(11);
-    const pairs = all.flatMap((m) => forums.map((f) => ({ m, f })));
+    const pairs = all.flatMap((m) => forums.map((f) => ({ m, f }))).slice(0, o.answers);
     let next = 0;
     let jsonBytes = 0;
     const t0 = Date.now();
@@ -140,6 +142,7 @@ export async function runFootprint(o: FootprintOptions): Promise<FootprintResult
     const repliesBefore = connector.received.length;
     for (const m of all) await post(web.url, message(steering, CHAIR, `status ${m.id}`));
     const statusReplies = connector.received.length - repliesBefore;
+    o.log(`  ${load.requests} edits (${load.errors} refused), ${statusReplies} status replies`);
     await sleep(2000);
     const webAfter = await steadyRss(web.child);
     const n = pairs.length;

@@ -1,6 +1,6 @@
 /** The send pacer on real Redis: slots one interval apart, whoever asks; no credit after a pause. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PACING_SHARE, SendPacer } from '../../src/store/sendPacer.js';
+import { LATE_MS, PACING_SHARE, SendPacer, type PacerTimer } from '../../src/store/sendPacer.js';
 import { makeTestServices, type TestServices } from '../support/services.js';
 
 let t: TestServices;
@@ -35,5 +35,37 @@ describe('SendPacer', () => {
     await new Promise((r) => setTimeout(r, 320));
     expect(await pacer.reserve()).toBe(0);
     expect(await pacer.reserve()).toBeGreaterThan(90);
+  });
+
+  it('a send that oversleeps its slot (the process stalled) takes a new one rather than going out late', async () => {
+    // A timer whose clock jumps by `stall` ms during the first sleep; no real waiting.
+    const stalled = (stall: number): PacerTimer & { sleeps: number } => {
+      let clock = 0;
+      const timer = {
+        sleeps: 0,
+        now: () => clock,
+        sleep: async (ms: number) => {
+          clock += ms + (timer.sleeps++ === 0 ? stall : 0);
+        },
+      };
+      return timer;
+    };
+    const slotsTaken = async (stall: number) => {
+      const timer = stalled(stall);
+      const pacer = new SendPacer(t.redis, t.keys, 1, timer);
+      const other = new SendPacer(t.redis, t.keys, 1);
+      await other.reserve(); // the schedule is busy: the next slot is an interval away
+      await pacer.pace();
+      return timer.sleeps;
+    };
+    const cases: [number, number][] = [
+      [0, 1],
+      [LATE_MS / 2, 1],
+      [LATE_MS * 5, 2],
+    ];
+    for (const [stall, sleeps] of cases) {
+      await t.redis.del(t.keys.of('pacer', 'notify'));
+      expect(await slotsTaken(stall), `stall ${stall} ms`).toBe(sleeps);
+    }
   });
 });

@@ -35,7 +35,7 @@ export async function registerForumCommand(rc: RequestContext, ctx: TurnContext)
 
 export async function listForums(rc: RequestContext, ctx: TurnContext): Promise<void> {
   const rows = await Promise.all(
-    rc.forums.map(async (f) => {
+    (await rc.s.repos.forums.list()).map(async (f) => {
       const conv = await rc.s.repos.conversations.get(conversationKey(f.data.conversationId));
       const channel = conv?.data.channelName ?? conv?.data.teamName ?? (conv?.data.kind === 'groupChat' ? rc.m.forum.groupChat : '–');
       return { forum: f.data, channel: conv && !conv.data.active ? `${channel} (–)` : channel };

@@ -10,8 +10,10 @@ import type { Stored } from '../../store/versionedRepository.js';
 import { answerAfterCompile } from '../lagesbild/stale.js';
 import type { Services } from '../services.js';
 import { deadlineOf } from './meetingContext.js';
-import { enqueueProgressUpdate } from './progress.js';
-import { refreshPromptCard } from './prompts.js';
+import { STEERING_ID } from '../../domain/steering.js';
+import { enqueueNotices } from '../notices.js';
+import { progressUpdateNotice } from './progress.js';
+import { promptRefreshNotice } from './prompts.js';
 
 export const themeIds = defaultThemes.map((t) => t.id);
 
@@ -22,7 +24,14 @@ export interface SubmitInput {
   raw: Record<string, unknown>;
   /** The answer version the user's card showed; undefined for a first answer. */
   basedOnVersion: number | undefined;
+  /** The stored answer as the caller has just read it (null: none); read here when undefined. */
+  existing?: Stored<StoredAnswer> | null;
   actor: { id: string; name: string };
+  /**
+   * The steering channel's conversation, when the caller has the steering record in
+   * memory (the bot's request context; null: none registered); read here when undefined.
+   */
+  steeringConversationId?: string | null;
 }
 
 /**
@@ -38,7 +47,7 @@ export async function submitAnswer(s: Services, input: SubmitInput): Promise<Sto
   if (!parsed.ok) throw invalidInput(parsed.fieldErrors);
 
   const id = answerId(meeting.id, forum.id);
-  const existing = await s.repos.answers.get(id);
+  const existing = input.existing !== undefined ? input.existing : await s.repos.answers.get(id);
   const kind = nextAnswerVersion(existing, input.basedOnVersion);
   if (kind === 'stale') throw new DomainError('stale-write', 'answer changed', { entity: 'answer', id, currentVersion: existing?.version ?? 0 });
 
@@ -60,17 +69,24 @@ export async function submitAnswer(s: Services, input: SubmitInput): Promise<Sto
     stored =
       kind === 'create'
         ? await s.repos.answers.create(id, record, input.actor.id, late ? 'answer-late' : 'answer')
-        : await s.repos.answers.update(id, existing!.version, record, input.actor.id, late ? 'edit-late' : 'edit');
+        : await s.repos.answers.updateFrom(existing!, record, input.actor.id, late ? 'edit-late' : 'edit');
   } catch (e) {
     // Someone else in the forum answered first: same as an edit from a stale card.
     if (e instanceof DomainError && e.reason === 'already-exists') throw new DomainError('stale-write', 'answer changed', { entity: 'answer', id, currentVersion: e.details.currentVersion });
     throw e;
   }
 
-  await refreshPromptCard(s, meeting.id, forum.id, forum.data.conversationId);
-  await enqueueProgressUpdate(s, meeting.id);
+  // The card refresh and the progress update are one event's notices: their generations
+  // and the compiled marker are read together, the two jobs added together.
+  const steeringConversationId = input.steeringConversationId !== undefined ? input.steeringConversationId : ((await s.repos.steering.get(STEERING_ID))?.data.conversationId ?? null);
+  const [prompt, progress, compiled] = await Promise.all([
+    promptRefreshNotice(s, meeting.id, forum.id, forum.data.conversationId),
+    steeringConversationId ? progressUpdateNotice(s, meeting.id, steeringConversationId) : null,
+    s.repos.markers.get('compiled', meeting.id),
+  ]);
+  await enqueueNotices(s, progress ? [prompt, progress] : [prompt]);
   // The lägesbild was already compiled: its snapshot is stale, and the chairs decide whether to compile again.
-  if ((await s.repos.markers.get('compiled', meeting.id)) !== null) await answerAfterCompile(s, meeting.id, forum.id, stored.version, late);
+  if (compiled !== null) await answerAfterCompile(s, meeting.id, forum.id, stored.version, late);
   return stored;
 }
 
@@ -80,9 +96,13 @@ export async function answersOf(s: Services, meetingId: string): Promise<Stored<
 
 /** Who answered, answered late, or is missing — over the forums active now. */
 export async function inputStatus(s: Services, meetingId: string): Promise<ResponseStatus> {
-  const [forums, answers] = await Promise.all([s.repos.forums.list(), answersOf(s, meetingId)]);
+  // Only what the status shows is kept of each record (a county has thousands of forums).
+  const [forums, answers] = await Promise.all([
+    s.repos.forums.mapAll((f) => (f.data.active ? { id: f.id, name: f.data.name } : null)),
+    s.repos.answers.mapAll((a) => ({ forumId: a.data.forumId, submittedAt: new Date(a.data.firstSubmittedAt), late: !a.data.answeredOnTime }), { prefix: `${meetingId}.` }),
+  ]);
   return responseStatus(
-    forums.filter((f) => f.data.active).map((f) => ({ id: f.id, name: f.data.name })),
-    answers.map((a) => ({ forumId: a.data.forumId, submittedAt: new Date(a.data.firstSubmittedAt), late: !a.data.answeredOnTime })),
+    forums.filter((f) => f !== null),
+    answers,
   );
 }

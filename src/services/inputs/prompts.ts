@@ -1,6 +1,6 @@
 import { safeJobId } from '../../../jobs/queues.js';
 import type { MeetingRecord } from '../../domain/meeting.js';
-import { enqueueNotice, notifySteering } from '../notices.js';
+import { enqueueNotice, notifySteering, type Notice } from '../notices.js';
 import type { Services } from '../services.js';
 import { enqueueProgressUpdate } from './progress.js';
 
@@ -30,6 +30,12 @@ export async function promptForums(s: Services, meeting: MeetingRecord, occasion
 
 /** Re-renders one forum's card for everyone (after an answer or an edit). */
 export async function refreshPromptCard(s: Services, meetingId: string, forumId: string, conversationId: string): Promise<void> {
+  const n = await promptRefreshNotice(s, meetingId, forumId, conversationId);
+  await enqueueNotice(s, n.conversationId, n.template, n.subject);
+}
+
+/** `refreshPromptCard`'s notice, for a caller that adds it with other notices. */
+export async function promptRefreshNotice(s: Services, meetingId: string, forumId: string, conversationId: string): Promise<Notice> {
   const generation = await s.repos.markers.incr('promptgen', `${meetingId}.${forumId}`);
-  await enqueueNotice(s, conversationId, 'input.prompt', { meetingId, forumId, occasion: `g${generation}`, cardKey: promptCardKey(meetingId, forumId) });
+  return { conversationId, template: 'input.prompt', subject: { meetingId, forumId, occasion: `g${generation}`, cardKey: promptCardKey(meetingId, forumId) } };
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** The repository root (test/bench/lib → ../../..). */
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -9,6 +9,29 @@ export const ROOT = join(import.meta.dirname, '..', '..', '..');
  * grandchild): the pid we measure, profile and stop is the process doing the work.
  */
 const TSX_IMPORT = ['--import', 'tsx'];
+
+/**
+ * How app processes run: `compiled` (the bench's build of the app and echo bot, plain
+ * `node --enable-source-maps`, as production) or `tsx` (TypeScript directly, as in
+ * development). Set once by run.ts; an entry the build does not have, or another
+ * checkout's (`cwd`), runs through tsx.
+ */
+export type RunMode = { kind: 'tsx' } | { kind: 'compiled'; dir: string };
+let defaultMode: RunMode = { kind: 'tsx' };
+export function setRunMode(mode: RunMode): void {
+  defaultMode = mode;
+}
+export function runMode(): RunMode {
+  return defaultMode;
+}
+
+function commandFor(entry: string, mode: RunMode, cwd: string): string[] {
+  if (mode.kind === 'compiled' && resolve(cwd) === resolve(ROOT)) {
+    const js = join(mode.dir, entry.replace(/\.ts$/, '.js'));
+    if (existsSync(js)) return ['--enable-source-maps', js];
+  }
+  return [...TSX_IMPORT, entry];
+}
 
 
 export interface Child {
@@ -35,12 +58,15 @@ function procStatus(pid: number, field: string): number {
 }
 
 /**
- * Starts `node --import tsx [nodeArgs] <entry> [args]` with `env` added to this environment.
- * The last few KB of its output are kept for error messages; `onStdout` gets stdout's lines.
+ * Starts `node [nodeArgs] --import tsx <entry> [args]`, or with the compiled build
+ * `node [nodeArgs] --enable-source-maps <build>/<entry>.js [args]` (see RunMode), with `env`
+ * added to this environment. The last few KB of its output are kept for error messages;
+ * `onStdout` gets stdout's lines.
  */
-export function spawnTsx(entry: string, opts: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; cwd?: string; onStdout?: (line: string) => void } = {}): Child {
-  const proc = spawn(process.execPath, [...TSX_IMPORT, ...(opts.nodeArgs ?? []), entry, ...(opts.args ?? [])], {
-    cwd: opts.cwd ?? ROOT,
+export function spawnTsx(entry: string, opts: { args?: string[]; env?: Record<string, string>; nodeArgs?: string[]; cwd?: string; mode?: RunMode; onStdout?: (line: string) => void } = {}): Child {
+  const cwd = opts.cwd ?? ROOT;
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...commandFor(entry, opts.mode ?? defaultMode, cwd), ...(opts.args ?? [])], {
+    cwd,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -40,9 +40,11 @@ export interface ProfileSummary {
 let checkoutRoot = ROOT;
 const short = (url: string) => {
   const path = url.replace(/^file:\/\//, '');
-  if (path.startsWith(checkoutRoot)) return relative(checkoutRoot, path);
-  return path.startsWith(ROOT) ? relative(ROOT, path) : path;
+  if (path.startsWith(checkoutRoot)) return compiledToSource(relative(checkoutRoot, path));
+  return path.startsWith(ROOT) ? compiledToSource(relative(ROOT, path)) : path;
 };
+/** The bench's compiled build reads as the source file it came from (line numbers are the JavaScript's). */
+const compiledToSource = (path: string) => path.replace(/^test-results\/bench\/dist\/(.*)\.js$/, '$1.ts');
 const frameOf = (n: CpuNode) => `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
 function areaOf(n: CpuNode): string {

@@ -4,6 +4,7 @@ import type { FootprintResult } from '../footprint.js';
 import type { InboundResult } from '../inbound.js';
 import type { MergeResult } from '../merge.js';
 import type { PublicBenchResult } from '../public.js';
+import type { StartupResult } from '../startup.js';
 import type { ProfileSummary } from './profile.js';
 
 export interface Machine {
@@ -34,9 +35,14 @@ export interface Results {
   seconds: number;
   rows: Row[];
   inbound?: InboundResult[];
+  /** Every fan-out run, in order: `runs` consecutive rounds of one worker then two. */
   fanout?: FanoutResult[];
   compile?: CompileSize[];
-  footprint?: FootprintResult;
+  /** One per forum count (2,000 and 20,000), each after 10,000 answers. */
+  footprint?: FootprintResult[];
+  startup?: StartupResult;
+  /** How the bot and the echo bot ran in inbound, footprint and fan-out. */
+  runMode?: 'compiled' | 'tsx';
   /** Question merging on the labelled sets; a partial run (`--only merge`) updates only this. */
   merge?: MergeResult;
   /** The residents' page and JSON against a static file of the same bytes. */

@@ -137,6 +137,19 @@ describe('deployment files', () => {
     expect(dockerfile).toMatch(/^USER (node|\d+)/m);
     expect(dockerfile).toMatch(/HEALTHCHECK/);
   });
+
+  it('production runs the compiled JavaScript with plain node and source maps; tsx is a development tool', () => {
+    const dockerfile = readFileSync(`${root}Dockerfile`, 'utf8');
+    expect(dockerfile).toMatch(/npm run build/);
+    expect(dockerfile).toMatch(/^CMD \["node", "--enable-source-maps", "dist\/src\/main\.js"\]/m);
+    const compose = parse(readFileSync(`${root}docker-compose.yml`, 'utf8')) as { services: Record<string, { command?: string[] }> };
+    for (const name of ['web', 'worker']) expect(compose.services[name]?.command?.slice(0, 3)).toEqual(['node', '--enable-source-maps', 'dist/src/main.js']);
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    for (const script of ['start', 'start:web', 'start:worker']) expect(pkg.scripts[script]).toMatch(/^node --enable-source-maps dist\/src\/main\.js/);
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(pkg.devDependencies.tsx).toBeDefined();
+    expect(`${readFileSync(`${root}.gitignore`, 'utf8')}`).toMatch(/^dist\/$/m);
+  });
 });
 
 /** Redis Cluster hashes only the first non-empty {…} of a key: equal tags, same slot. */

@@ -9,7 +9,7 @@ import { localDateTime } from '../../../services/inputs/meetingContext.js';
 import { messageCard } from '../../cardActions.js';
 import { inputCardContext } from '../../inputNotices.js';
 import { refusal } from '../../refusal.js';
-import type { RequestContext } from '../../requestContext.js';
+import { hasRoleIn, type RequestContext } from '../../requestContext.js';
 import type { VerbHandlers } from '../../verbHandler.js';
 
 /** Raw card values as strings, to refill the form exactly as the user left it. */
@@ -21,12 +21,15 @@ function rawValues(data: Record<string, unknown>): InputFormValues {
 
 /** Loads meeting and forum from card ids and checks the user may answer for that forum. */
 async function target(rc: RequestContext, meetingId: string, forumId: string) {
-  const [meeting, forum] = await Promise.all([rc.s.repos.meetings.get(meetingId), rc.s.repos.forums.get(forumId)]);
+  // The request context has just read this conversation's forum: no second read.
+  const known = rc.forums.find((f) => f.id === forumId);
+  // The answer is read alongside (one round trip); a refusal below simply does not use it.
+  const [meeting, forum, answer] = await Promise.all([rc.s.repos.meetings.get(meetingId), known ?? rc.s.repos.forums.get(forumId), rc.s.repos.answers.get(answerId(meetingId, forumId))]);
   if (!meeting || meeting.data.status !== 'confirmed') return { refusal: messageCard(rc.m.inputs.meetingGone) };
   if (!forum) return { refusal: messageCard(rc.m.errors.badCard) };
-  if (!rc.roles.forumIds.includes(forum.id)) return { refusal: messageCard(rc.m.inputs.notMember) };
+  if (!hasRoleIn(rc, forum.data)) return { refusal: messageCard(rc.m.inputs.notMember) };
   if (!forum.data.active) return { refusal: messageCard(rc.m.inputs.forumInactive) };
-  return { meeting, forum, ctx: inputCardContext(rc.s, rc.m, rc.lang, meeting, forum) };
+  return { meeting, forum, answer, ctx: inputCardContext(rc.s, rc.m, rc.lang, meeting, forum) };
 }
 
 async function submit(rc: RequestContext, data: VerbData<'input.submit'>): Promise<AdaptiveCard> {
@@ -39,7 +42,9 @@ async function submit(rc: RequestContext, data: VerbData<'input.submit'>): Promi
       forum: t.forum,
       raw,
       basedOnVersion: data.version,
+      existing: t.answer,
       actor: { id: rc.actorId, name: rc.userName },
+      steeringConversationId: rc.steering?.data.conversationId ?? null,
     });
     const at = localDateTime(rc.s, new Date(stored.data.submittedAt));
     return inputSummaryCard(
@@ -68,10 +73,16 @@ async function submit(rc: RequestContext, data: VerbData<'input.submit'>): Promi
 async function edit(rc: RequestContext, data: VerbData<'input.edit'>): Promise<AdaptiveCard> {
   const t = await target(rc, data.meetingId, data.forumId);
   if ('refusal' in t) return t.refusal!;
-  const current = await rc.s.repos.answers.get(answerId(t.meeting.id, t.forum.id));
+  const current = t.answer;
   if (!current) return inputFormCard(rc.m, rc.lang, t.ctx);
   return inputFormCard(rc.m, rc.lang, t.ctx, { values: formValuesOf(current.data.answer, t.forum.data.districts), basedOnVersion: current.version });
 }
+
+/**
+ * The inspel card's verbs check the card's own forum (`target`), so their request context
+ * needs only this conversation's forum, not every forum the user belongs to.
+ */
+export const inputVerbsCheckTheirForum: readonly string[] = ['input.submit', 'input.edit'];
 
 /** Action.Execute handlers of the inspel card. */
 export const inputsVerbHandlers: VerbHandlers<keyof typeof inputsVerbSchemas> = {
