@@ -70,6 +70,11 @@ async function correctionVerb(rc: RequestContext, ctx: TurnContext, meetingId: s
     if (result.reason === 'noSnapshot') return lagesbildMessageCard(t.refused.noSnapshot);
     return cardHere(rc, ctx, meetingId, { text: t.refused[result.reason], tone: 'attention' });
   }
+  return compileOnPressedCard(rc, ctx, meetingId);
+}
+
+/** Compiles (or joins a compile in progress); the pressed card becomes the progress card, and the job's updates land on it. */
+async function compileOnPressedCard(rc: RequestContext, ctx: TurnContext, meetingId: string): Promise<AdaptiveCard> {
   const meeting = await rc.s.repos.meetings.get(meetingId);
   if (!meeting || meeting.data.status !== 'confirmed') return lagesbildMessageCard(rc.m.inputs.unknownMeeting(meetingId));
   const cardKey = await newCardKey(rc.s, meetingId, rc.conversationId);
@@ -93,17 +98,7 @@ function minutesOf(value: unknown): number | undefined {
 
 /** Action.Execute handlers of this feature. */
 export const lagesbildVerbHandlers: VerbHandlers<LagesbildVerb> = {
-  'lagesbild.compile': async (rc, { meetingId }, ctx) => {
-    const refused = chairOnly(rc);
-    if (refused) return refused;
-    const meeting = await rc.s.repos.meetings.get(meetingId);
-    if (!meeting || meeting.data.status !== 'confirmed') return lagesbildMessageCard(rc.m.inputs.unknownMeeting(meetingId));
-    // The pressed card becomes the progress card, and the job's updates land on it.
-    const cardKey = await newCardKey(rc.s, meetingId, rc.conversationId);
-    if (ctx.activity.replyToId) await rc.s.repos.markers.setCard(cardKey, ctx.activity.replyToId, ctx.activity.conversation?.id);
-    const { joined } = await requestCompile(rc.s, { meetingId, trigger: 'command', watcher: { conversationId: rc.conversationId, cardKey }, actor: rc.actorId });
-    return compileProgressCard(rc.m, meetingTitle(meeting.data, rc.lang), null, { joined });
-  },
+  'lagesbild.compile': async (rc, { meetingId }, ctx) => chairOnly(rc) ?? compileOnPressedCard(rc, ctx, meetingId),
   'lagesbild.show': async (rc, { meetingId }, ctx) => chairOnly(rc) ?? cardHere(rc, ctx, meetingId),
   'lagesbild.publish': async (rc, { meetingId, version }, ctx) => {
     const refused = chairOnly(rc);
