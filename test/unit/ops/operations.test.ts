@@ -130,6 +130,18 @@ describe('deployment files', () => {
     expect(replicas).toBe(2);
   });
 
+  it('docker-compose.yml passes every setting that belongs to the municipality to web and workers', () => {
+    const compose = parse(readFileSync(`${root}docker-compose.yml`, 'utf8'), { merge: true }) as { services: Record<string, { environment?: Record<string, string> }> };
+    const municipal = ['CHAIR_IDS', 'DISTRICTS', 'TIMEZONE', 'DEFAULT_LOCALE', 'MEETING_WEEKDAY', 'MEETING_TIME', 'MEETING_DURATION_MINUTES', 'AGENDA_MINUTES', 'SCHOOL_HOLIDAYS', 'RETENTION_MONTHS', 'PUBLIC_SLUG', 'PUBLIC_ORGANISATION_NAME', 'PUBLIC_EMBED_ORIGINS'];
+    for (const name of ['web', 'worker']) {
+      const env = compose.services[name]?.environment ?? {};
+      expect(municipal.filter((v) => !(v in env)), name).toEqual([]);
+    }
+    // The residents' page shows the municipality's name at its own address: no default fits every deployment.
+    expect(compose.services.web?.environment?.PUBLIC_ORGANISATION_NAME).toMatch(/^\$\{PUBLIC_ORGANISATION_NAME:\?/);
+    expect(compose.services.web?.environment?.PUBLIC_SLUG).toMatch(/^\$\{PUBLIC_SLUG:\?/);
+  });
+
   it('Dockerfile: multi-stage, production dependencies only, runs as a non-root user', () => {
     const dockerfile = readFileSync(`${root}Dockerfile`, 'utf8');
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
