@@ -4,6 +4,15 @@ import type { MeetingRecord } from '../src/domain/meeting.js';
 import { ensureTimeline, meetingStart } from '../src/services/meetings.js';
 import type { Services } from '../src/services/services.js';
 
+/**
+ * Files forums stored by the previous version under their lookup terms until that has
+ * completed once (a turn finds forums only through those terms): a start-up backfill that
+ * failed partway is retried here rather than waiting for a restart. One GET once done.
+ */
+export async function reconcileLookups(s: Services): Promise<number> {
+  return s.repos.forums.ensureLookups();
+}
+
 /** Re-creates any timeline job that is missing (lost Redis data, a bug, a manual delete). */
 export async function reconcileTimelines(s: Services): Promise<{ meetings: number; added: number; calendar: number }> {
   let added = 0;

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { RedisClient } from '../src/store/redis.js';
 import type { Services } from '../src/services/services.js';
-import { reconcileTimelines } from './reconcile.js';
+import { reconcileLookups, reconcileTimelines } from './reconcile.js';
 import { promiseTicks, type PromiseTicks } from './promiseTicks.js';
 import { runRetention, type RetentionResult } from '../src/services/privacy/retention.js';
 
@@ -34,6 +34,12 @@ export function startScheduler(s: Services, redis: RedisClient): Scheduler {
     const minute = Math.floor(s.clock().getTime() / 60_000);
     if (!(await coordinator.shouldRun(`reconcile:${minute}`, 90_000))) return;
     try {
+      const forums = await reconcileLookups(s);
+      if (forums) s.log.info({ forums }, 'forums filed under their lookup terms');
+    } catch (err) {
+      s.log.warn({ err: (err as Error).message }, 'forum lookups not filed; retried at the next reconcile tick');
+    }
+    try {
       const result = await reconcileTimelines(s);
       s.log.info(result, 'reconcile tick');
     } catch (err) {
@@ -60,7 +66,7 @@ export function startScheduler(s: Services, redis: RedisClient): Scheduler {
     stop: async () => {
       for (const t of tasks) await t.stop();
     },
-    reconcileNow: () => reconcileTimelines(s),
+    reconcileNow: async () => ({ forumsFiled: await reconcileLookups(s), ...(await reconcileTimelines(s)) }),
     retentionNow: () => runRetention(s),
     promise,
   };

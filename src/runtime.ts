@@ -45,7 +45,8 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   const keys = new Keys(config.KEY_PREFIX);
   const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX, (queue, err) => log.debug({ queue, err: err.message }, 'queue connection problem'));
   const services: Services = createServices({ config, redis, keys, queues, clock, log });
-  // Data stored before forums had lookup terms is filed once, before the first turn.
+  // Data stored before forums had lookup terms is filed before the first turn (and by the
+  // reconcile tick until that has completed, should this fail).
   if (redisUp) await fileForumLookups(services, log);
   else redis.once('ready', () => void fileForumLookups(services, log));
 
@@ -116,7 +117,7 @@ async function fileForumLookups(s: Services, log: Logger): Promise<void> {
     const filed = await s.repos.forums.ensureLookups();
     if (filed) log.info({ forums: filed }, 'forums filed under their lookup terms');
   } catch (e) {
-    log.warn({ err: (e as Error).message }, 'forum lookups not filed; retried at the next start');
+    log.warn({ err: (e as Error).message }, 'forum lookups not filed; retried by the reconcile tick');
   }
 }
 

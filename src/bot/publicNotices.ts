@@ -8,7 +8,7 @@ import { publishPromptCard } from '../../cards/public/publishPromptCard.js';
 import type { NotifyJob } from '../../jobs/queues.js';
 import { actionsOf } from '../domain/promise/promise.js';
 import type { Catalog, Lang } from '../i18n/index.js';
-import { previewPublication } from '../services/public/publication.js';
+import { isDraftRefusal, previewPublication } from '../services/public/publication.js';
 import type { Services } from '../services/services.js';
 import { publishedDate } from '../store/publicVersions.js';
 
@@ -16,8 +16,11 @@ export async function renderPublicNotice(s: Services, job: NotifyJob, m: Catalog
   if (job.template !== 'public.publishPrompt' || !job.meetingId) return null;
   const meetingId = job.meetingId;
   // The notice goes to chairs: preview as a chair would (the card's button re-checks the presser).
-  const preview = await previewPublication(s, { id: 'system', aadObjectId: undefined, isChair: true });
-  if (!preview || preview.promise.data.status === 'utkast') return null;
+  const preview = await previewPublication(s, { id: 'system', aadObjectId: undefined, isChair: true }).catch((e: unknown) => {
+    if (isDraftRefusal(e)) return null; // a draft is not published: nothing to ask
+    throw e;
+  });
+  if (!preview) return null;
   const hasRound = actionsOf(preview.promise.data).some((x) => x.action.followUps.some((f) => f.meetingId === meetingId));
   if (!hasRound || (preview.changes !== null && preview.changes.length === 0)) return null;
   const lastPublished = preview.current ? publishedDate(preview.current.data, s.config.TIMEZONE) : null;

@@ -75,8 +75,10 @@ export function parseCommand(text: string): Command {
       } else if (p.takesArg) {
         // The argument keeps the user's own spelling (e.g. "Skäggetorp"), taken from the raw text.
         if (norm === phrase || norm.startsWith(`${phrase} `)) {
-          const rawWords = text.trim().split(/\s+/);
-          const arg = rawWords.slice(phrase.split(' ').length).join(' ').replace(/[?!.]+$/, '').trim();
+          // Line breaks are kept: some arguments are lists of one item a line (läsårstider).
+          const afterPhrase = text.trim().replace(new RegExp(`^(?:\\S+(?:\\s+|$)){${phrase.split(' ').length}}`), '');
+          const lines = afterPhrase.split(/\r?\n/).map((line) => line.replace(/[^\S\r\n]+/g, ' ').trim());
+          const arg = lines.filter(Boolean).join('\n').replace(/[?!.]+$/, '').trim();
           return { name: p.name, arg: arg || undefined } as Command;
         }
       } else if (norm === phrase || (p.name === 'addChair' && norm.startsWith(`${phrase} `))) {

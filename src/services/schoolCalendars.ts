@@ -6,6 +6,7 @@ import type { PlanSettings } from '../domain/calendar/planSettings.js';
 import type { SchoolCalendar } from '../domain/calendar/schoolHolidays.js';
 import { validateMeetingDate } from '../domain/calendar/yearPlan.js';
 import type { MeetingRecord } from '../domain/meeting.js';
+import { todayOf } from './promise/today.js';
 import type { Services } from './services.js';
 
 /** The plan settings with every entered läsårstider: what proposals and date checks use. */
@@ -30,7 +31,8 @@ export async function removeSchoolCalendar(s: Services, year: number, actor: str
 /** Confirmed meetings still ahead that fall in a school holiday: the chair should move them. */
 export async function meetingsInSchoolHolidays(s: Services): Promise<MeetingRecord[]> {
   const settings = await currentPlanSettings(s);
-  const today = s.clock().toISOString().slice(0, 10);
+  // The group's local date: around midnight the UTC date is still yesterday's.
+  const today = todayOf(s);
   return (await s.repos.meetings.list())
     .map((m) => m.data)
     .filter((m) => m.status === 'confirmed' && m.date >= today && validateMeetingDate(m.date, settings) === 'school-holiday')

@@ -168,9 +168,12 @@ export class VersionedRepository<T> {
   }
 
   /**
-   * Files every stored record under its lookup terms, once per data set (records written
-   * before the terms existed); later writes file themselves. Safe to run from several
-   * processes at once.
+   * Files every stored record under its lookup terms (records written before the terms
+   * existed); later writes file themselves. Idempotent (SADD) and safe from several
+   * processes at once, so a run that failed partway is simply run again (the reconcile
+   * tick does, until it completes). A record that cannot be read does not stop the rest;
+   * the data set is marked done only when every record was filed, else this throws after
+   * filing what it could. Returns how many records were filed (0 once marked done).
    */
   async ensureLookups(version = 1): Promise<number> {
     const terms = this.options.lookupTerms;
@@ -178,12 +181,20 @@ export class VersionedRepository<T> {
     const done = this.keys.of('lookups-built', this.collection);
     if (Number((await this.redis.get(done)) ?? 0) >= version) return 0;
     let filed = 0;
+    let failed = 0;
+    let lastError: unknown;
     for (const id of await this.ids()) {
-      const r = await this.get(id);
-      if (!r) continue;
-      await Promise.all(terms(r.data).map((t) => this.redis.sadd(this.keys.lookup(this.collection, t), id)));
-      filed++;
+      try {
+        const r = await this.get(id);
+        if (!r) continue;
+        await Promise.all(terms(r.data).map((t) => this.redis.sadd(this.keys.lookup(this.collection, t), id)));
+        filed++;
+      } catch (e) {
+        failed++;
+        lastError = e;
+      }
     }
+    if (failed) throw new Error(`${failed} ${this.collection} record(s) not filed under their lookup terms: ${(lastError as Error)?.message ?? lastError}`);
     await this.redis.set(done, String(version));
     return filed;
   }

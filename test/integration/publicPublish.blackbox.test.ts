@@ -148,6 +148,16 @@ describe('publishing for the residents', () => {
     expect(JSON.stringify((await current())?.data.version)).toContain('Två vandringar gjorda');
   });
 
+  it('a draft promise is refused by the service, even from an old or forged card; nothing is published', async () => {
+    const draft = await seedPromise(t.runtime.services, { periodFrom: '2029-01-01', periodTo: '2030-12-31' });
+    const before = await current();
+    const preview = await t.post(invokeExecute(steering(), CHAIR, 'public.preview', { promiseId: draft.promiseId }));
+    expect(textOf(preview)).toContain('Löftet är ett utkast och kan inte publiceras');
+    const forged = { promiseId: draft.promiseId, hidden: '', basedOn: before?.version ?? 0, previewed: 'v-000000000000' };
+    expect(textOf(await t.post(invokeExecute(steering(), CHAIR, 'public.confirm', forged)))).toContain('Löftet är ett utkast och kan inte publiceras');
+    expect((await current())?.version).toBe(before?.version);
+  });
+
   it('speaks English to an English-speaking chair', async () => {
     const res = await t.post(invokeExecute(steering(), CHAIR, 'public.preview', { promiseId }, 'en-GB'));
     expect(textOf(res)).toContain('Preview: this becomes public');

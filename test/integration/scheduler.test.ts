@@ -62,7 +62,7 @@ describe('startScheduler', () => {
     await (await t.queues.timeline.getJob(timelineJobId('2027-3', 'decisions')))!.remove();
     const scheduler = startScheduler(t.s, t.redis);
     t.onCleanup(() => scheduler.stop());
-    expect(await scheduler.reconcileNow()).toEqual({ meetings: 3, added: 1, calendar: 0 });
+    expect(await scheduler.reconcileNow()).toEqual({ forumsFiled: 0, meetings: 3, added: 1, calendar: 0 });
     expect(await t.queues.timeline.getJob(timelineJobId('2027-3', 'decisions'))).toBeDefined();
     await scheduler.stop();
   });

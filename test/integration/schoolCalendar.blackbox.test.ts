@@ -100,4 +100,21 @@ describe('läsårstider', () => {
     expect(await say(CHAIR, 'läsårstider 2027 ta bort')).toContain('Det fanns inga egna läsårstider för 2027');
     expect(await say(CHAIR, 'läsårstider 2027')).toContain('höstlov: vecka 44, 2027-11-01 – 2027-11-07');
   });
+
+  it('keeps every lov when the comma is missing or each is on its own line; a date run into a name is refused', async () => {
+    const bad = await say(CHAIR, 'läsårstider 2028 sportlov 2028-02-21x höstlov 2028-10-30');
+    expect(bad).toContain('Jag förstod inte ”sportlov 2028-02-21x höstlov 2028-10-30”');
+    expect(await stored()).toEqual([]);
+
+    expect(await say(CHAIR, 'läsårstider 2028 sportlov 2028-02-21–2028-02-25 höstlov 2028-10-30–2028-11-03')).toContain('Läsårstiderna för 2028 är sparade');
+    const both = [
+      { label: 'sportlov', from: '2028-02-21', to: '2028-02-25' },
+      { label: 'höstlov', from: '2028-10-30', to: '2028-11-03' },
+    ];
+    expect((await stored()).map((c) => c.data)).toEqual([{ year: 2028, periods: both }]);
+
+    await say(CHAIR, 'läsårstider 2028 ta bort');
+    expect(await say(CHAIR, 'läsårstider 2028\nsportlov 2028-02-21–2028-02-25\nhöstlov 2028-10-30–2028-11-03')).toContain('Läsårstiderna för 2028 är sparade');
+    expect((await stored()).map((c) => c.data)).toEqual([{ year: 2028, periods: both }]);
+  });
 });

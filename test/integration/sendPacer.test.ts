@@ -68,4 +68,28 @@ describe('SendPacer', () => {
       expect(await slotsTaken(stall), `stall ${stall} ms`).toBe(sleeps);
     }
   });
+
+  it('a slow round trip to Redis alone does not re-slot the send (lateness counts from the reply)', async () => {
+    // The reply arrives `roundTrip` ms (virtual) after the request; the sleep itself is punctual.
+    const roundTrip = LATE_MS * 5;
+    let clock = 0;
+    let sleeps = 0;
+    const timer: PacerTimer = {
+      now: () => clock,
+      sleep: async (ms) => {
+        sleeps++;
+        clock += ms;
+      },
+    };
+    class SlowReplyPacer extends SendPacer {
+      override async reserve(): Promise<number> {
+        const ms = await super.reserve();
+        clock += roundTrip;
+        return ms;
+      }
+    }
+    await new SendPacer(t.redis, t.keys, 1).reserve(); // busy schedule: this send must wait
+    await new SlowReplyPacer(t.redis, t.keys, 1, timer).pace();
+    expect(sleeps).toBe(1);
+  });
 });

@@ -81,18 +81,22 @@ export function ruleOccurrenceAt(date: IsoDate, rule: SchoolHolidayRule): School
 /**
  * The school holiday that contains `date`: entered läsårstider first (any year's, so a
  * jullov running into January counts), then the rules unless the municipality's own
- * dates for that calendar year were entered.
+ * dates for that calendar year were entered (for a range wrapping the year end: the year
+ * its occurrence starts).
  */
 export function schoolHolidayAt(date: IsoDate, rules: readonly SchoolHolidayRule[], calendars: readonly SchoolCalendar[] = []): SchoolHolidayHit | null {
   for (const c of calendars) {
     const hit = c.periods.find((p) => compareIsoDates(p.from, date) <= 0 && compareIsoDates(date, p.to) <= 0);
     if (hit) return { label: hit.label, from: hit.from, to: hit.to };
   }
+  const entered = (year: number) => calendars.some((c) => c.year === year);
   const { year } = parseIsoDate(date);
-  if (calendars.some((c) => c.year === year)) return null;
   for (const rule of rules) {
     const hit = ruleOccurrenceAt(date, rule);
-    if (hit) return hit;
+    // A range wrapping the year end belongs to the year it starts: entering next year's
+    // läsårstider must not drop the January tail of this year's jullov.
+    const wraps = rule.kind === 'dates' && rule.from > rule.to;
+    if (hit && !entered(wraps ? parseIsoDate(hit.from).year : year)) return hit;
   }
   return null;
 }

@@ -27,6 +27,7 @@ export const publicEn: typeof publicSv = {
   staleBasis: 'Someone else published meanwhile – here is the preview against the latest version.',
   published: (url: string) => `Published. The residents' page: ${url}`,
   noPromise: 'There is no citizen promise to publish.',
+  draftNotPublishable: 'The promise is a draft and cannot be published for residents. Agree it first.',
   tertialPromptTitle: 'New follow-up – publish for residents?',
   tertialPromptText: (tertial: string) => `The follow-up for ${tertial} is done. Do you want to show it to residents? Preview first – nothing is published until you confirm.`,
   showPreview: 'Preview',

@@ -26,6 +26,7 @@ export const publicSv = {
   staleBasis: 'Någon annan har publicerat under tiden – här är förhandsvisningen mot den senaste versionen.',
   published: (url: string) => `Publicerat. Sidan för invånarna: ${url}`,
   noPromise: 'Det finns inget medborgarlöfte att publicera.',
+  draftNotPublishable: 'Löftet är ett utkast och kan inte publiceras för invånarna. Fastställ det först.',
   tertialPromptTitle: 'Ny uppföljning – publicera för invånarna?',
   tertialPromptText: (tertial: string) => `Uppföljningen för ${tertial} är klar. Vill ni visa den för invånarna? Förhandsvisa först – inget publiceras utan att ni bekräftar.`,
   showPreview: 'Förhandsvisa',

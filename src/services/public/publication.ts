@@ -34,11 +34,17 @@ export interface PublicPreview {
   changes: PublicChange[] | null;
 }
 
+/** A draft (utkast) is never shown to residents: the chair agrees the promise first. */
+export const draftNotPublishable = (promiseId: string) => new DomainError('conflict', 'a draft promise is not published', { entity: 'draft', id: promiseId });
+export const isDraftRefusal = (e: unknown): e is DomainError => e instanceof DomainError && e.reason === 'conflict' && e.details.entity === 'draft';
+
 export async function previewPublication(s: Services, actor: PromiseActor, opts: { hidden?: readonly string[]; promiseId?: string } = {}): Promise<PublicPreview | null> {
   if (!actor.isChair) throw notAllowed('publishPublic');
   const slug = s.config.PUBLIC_SLUG;
   const promise = opts.promiseId ? await s.repos.promises.get(opts.promiseId) : await findCurrentPromise(s);
   if (!promise) return null;
+  // Checked here, not only by the hidden button: an old or forged card can still ask.
+  if (promise.data.status === 'utkast') throw draftNotPublishable(promise.id);
   const current = await s.repos.publicVersions.current(slug);
   const hidden = [...new Set(opts.hidden ?? (current?.data.promiseId === promise.id ? current.data.hidden : []))].sort();
   const malbilder = (await s.repos.malbilder.list()).map((m) => m.data);

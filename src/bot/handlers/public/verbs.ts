@@ -8,14 +8,18 @@ import { publishPreviewCard } from '../../../../cards/public/publishPreviewCard.
 import type { publicVerbSchemas } from '../../../../cards/public/verbs.js';
 import type { VerbData } from '../../../../cards/verbs.js';
 import { fingerprint } from '../../../domain/public/publicVersion.js';
-import { parseHidden, previewPublication, publicPageUrl, publishPublication } from '../../../services/public/publication.js';
+import { isDraftRefusal, parseHidden, previewPublication, publicPageUrl, publishPublication } from '../../../services/public/publication.js';
 import type { RequestContext } from '../../requestContext.js';
 import type { VerbHandlers } from '../../verbHandler.js';
 import { actorOf, isReason, requireChair } from '../promise/guards.js';
 import { promiseView } from '../promise/views.js';
 
 export async function publicPreviewView(rc: RequestContext, opts: { promiseId?: string; hidden?: string[]; banner?: string } = {}): Promise<AdaptiveCard> {
-  const preview = await previewPublication(rc.s, actorOf(rc), { ...(opts.promiseId ? { promiseId: opts.promiseId } : {}), ...(opts.hidden ? { hidden: opts.hidden } : {}) });
+  const preview = await previewPublication(rc.s, actorOf(rc), { ...(opts.promiseId ? { promiseId: opts.promiseId } : {}), ...(opts.hidden ? { hidden: opts.hidden } : {}) }).catch((e: unknown) => {
+    if (isDraftRefusal(e)) return 'draft' as const;
+    throw e;
+  });
+  if (preview === 'draft') return card([text(rc.m.public.draftNotPublishable)]);
   if (!preview) return card([text(rc.m.public.noPromise)]);
   return publishPreviewCard(rc.m, rc.lang, {
     organisation: rc.s.config.PUBLIC_ORGANISATION_NAME,
@@ -44,6 +48,7 @@ async function confirmVerb(rc: RequestContext, data: VerbData<'public.confirm'>)
   try {
     await publishPublication(rc.s, actorOf(rc), { promiseId: data.promiseId, hidden, basedOn: data.basedOn, previewed: data.previewed });
   } catch (e) {
+    if (isDraftRefusal(e)) return card([text(rc.m.public.draftNotPublishable)]);
     if (isReason(e, 'stale-write')) {
       const banner = e.details.entity === 'preview' ? rc.m.public.previewChanged : rc.m.public.staleBasis;
       return publicPreviewView(rc, { promiseId: data.promiseId, hidden, banner });

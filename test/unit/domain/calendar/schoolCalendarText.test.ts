@@ -10,6 +10,8 @@ describe('the läsårstider command', () => {
     ['Läsårstider 2027', { name: 'schoolCalendar', arg: '2027' }],
     ['skollov 2027 höstlov 2027-11-01–2027-11-05', { name: 'schoolCalendar', arg: '2027 höstlov 2027-11-01–2027-11-05' }],
     ['school holidays 2028 remove', { name: 'schoolCalendar', arg: '2028 remove' }],
+    // One lov a line: the line breaks reach the parser (only spaces are collapsed).
+    ['läsårstider  2027\n sportlov\t2027-03-01–2027-03-05 \r\nhöstlov 2027-11-01–2027-11-05', { name: 'schoolCalendar', arg: '2027\nsportlov 2027-03-01–2027-03-05\nhöstlov 2027-11-01–2027-11-05' }],
   ])('%j → %j', (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
   });
@@ -36,6 +38,25 @@ describe('parseSchoolCalendarArg', () => {
         },
       },
     ],
+    // No comma: a date (range) ends a lov, so the next name starts the next one.
+    [
+      '2027 sportlov 2027-03-01–2027-03-05 höstlov 2027-11-01–2027-11-05 studiedag 2027-10-15 jullov 2027-12-22 till 2028-01-07',
+      {
+        kind: 'set',
+        calendar: {
+          year: 2027,
+          periods: [
+            { label: 'sportlov', from: '2027-03-01', to: '2027-03-05' },
+            { label: 'höstlov', from: '2027-11-01', to: '2027-11-05' },
+            { label: 'studiedag', from: '2027-10-15', to: '2027-10-15' },
+            { label: 'jullov', from: '2027-12-22', to: '2028-01-07' },
+          ],
+        },
+      },
+    ],
+    // A date inside a name is refused, not stored as a name.
+    ['2027 sportlov 2027-03-01x höstlov 2027-11-01', { kind: 'invalid', problem: { code: 'format', item: 'sportlov 2027-03-01x höstlov 2027-11-01' } }],
+    ['2027 höstlov 2027-11-01 2027-11-05', { kind: 'invalid', problem: { code: 'format', item: 'höstlov 2027-11-01 2027-11-05' } }],
     ['2027 höstlov v44', { kind: 'invalid', problem: { code: 'format', item: 'höstlov v44' } }],
     ['2027 höstlov 2027-02-30', { kind: 'invalid', problem: { code: 'format', item: 'höstlov 2027-02-30' } }],
     ['2027 höstlov 2027-11-05-2027-11-01', { kind: 'invalid', problem: { code: 'endsBeforeStart', item: 'höstlov 2027-11-05-2027-11-01' } }],

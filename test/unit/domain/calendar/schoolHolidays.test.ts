@@ -128,6 +128,11 @@ describe('schoolHolidayAt with a municipality’s own läsårstider', () => {
     ['2027-11-03', null, null], // nor their höstlov: the entered dates replace the rules for 2027
     ['2028-01-05', 'jullov', '2027-12-22'], // 2027's jullov runs into 2028
     ['2028-02-23', 'sportlov', '2028-02-21'], // 2028 has no entered dates: the rules apply
+    // A wrapping rule is decided by the year its occurrence starts: 2026 has no entered dates,
+    // so the rules' jullov 2026-12-20…2027-01-06 still covers its January tail.
+    ['2027-01-04', 'jullov', '2026-12-20'],
+    ['2027-01-07', null, null], // after that tail, 2027's entered dates rule
+    ['2027-12-20', null, null], // the rules' jullov starting in 2027 is replaced (the entered one starts 12-22)
   ])('%s → %s', (date, label, from) => {
     const hit = schoolHolidayAt(date, defaults, [own2027]);
     expect(hit?.label ?? null).toBe(label);
