@@ -40,10 +40,13 @@ async function writeLegacy(...forums: ForumRecord[]): Promise<void> {
 describe('forum lookup terms after an upgrade', () => {
   it('a failed start-up backfill is made good by the next reconcile tick', async () => {
     await writeLegacy(forum('f1', 'aad-a'), forum('f2', 'aad-a'));
-    // Start-up: Redis drops while filing (a connection that is gone), nothing is filed.
-    const gone = t.newStoreConnection();
-    gone.disconnect();
-    const startUp = new VersionedRepository(gone, t.keys, 'forum', forumRecordSchema, undefined, { lookupTerms: (f) => [forumOfConversationTerm(f.conversationId)] });
+    // Start-up: filing fails (here the terms cannot be computed; a connection that drops
+    // does the same, but a Cluster client queues its commands instead of failing them).
+    const startUp = new VersionedRepository(t.redis, t.keys, 'forum', forumRecordSchema, undefined, {
+      lookupTerms: () => {
+        throw new Error('filing failed');
+      },
+    });
     await expect(startUp.ensureLookups()).rejects.toThrow();
     expect(await t.s.repos.forums.findBy(forumOfConversationTerm('19:f1@thread.tacv2'))).toEqual([]);
     expect(await builtMarker()).toBeNull();
