@@ -26,9 +26,9 @@ import { shortId } from './hash.js';
 import { applyCorrections, questionKey } from './mergeCorrections.js';
 import type { SectionContext } from './items.js';
 import { compareByForum, compareCodeUnits, compareSv, type ForumOrder } from './order.js';
-import type { ProposalGroup, QuestionGroup, QuestionMember, QuestionsSection, TextItem } from './schema.js';
+import type { PeriodSummary, ProposalGroup, QuestionGroup, QuestionMember, QuestionsSection, TextItem } from './schema.js';
 import { forEachSimilarPair, linkStrength, lowestLinkOf, questionLinkage, singleLinkClusters } from './similarity.js';
-import { vocabularyFor, type TopicVocabulary } from './swedishText.js';
+import { TOKENIZER_VERSION, vocabularyFor, type TopicVocabulary } from './swedishText.js';
 
 export const priorityWeights: Record<Priority, number> = { hog: 3, medel: 2, lag: 1 };
 const sensitivityLevel: Record<Sensitivity, number> = { oppen: 0, intern: 1, kanslig: 2 };
@@ -102,7 +102,7 @@ export function groupQuestions(questions: readonly QuestionMember[], ctx: Groupi
   const merged = clusterTexts(questions, ctx.vocabulary);
   const { tokenSets } = merged;
   const clusters = applyCorrections(merged.clusters, ctx.corrections ?? [], (k) => questionKey(k.item));
-  const recurringNodes = ctx.previous ? askedBefore(tokenSets, ctx.previous.questionKeys, ctx.vocabulary) : null;
+  const recurringNodes = ctx.previous ? askedBefore(tokenSets, previousKeys(ctx.previous, ctx.vocabulary), ctx.vocabulary) : null;
 
   const groups = clusters.map((cluster): Omit<QuestionGroup, 'rank'> => {
     const members = cluster.map((k) => k.item).sort((a, b) => compareMembers(ctx.forumOrder, a, b));
@@ -155,6 +155,18 @@ export function groupProposals(proposals: readonly TextItem[], ctx: Pick<Groupin
   });
   groups.sort((a, b) => b.forumCount - a.forumCount || b.members.length - a.members.length || compareSv(a.text, b.text) || compareCodeUnits(a.id, b.id));
   return groups.map((g, i) => ({ rank: i + 1, ...g }));
+}
+
+/**
+ * The previous meeting's question keys as the current tokenizer makes them. Keys of another
+ * tokenizer version (a snapshot compiled before an upgrade keeps its previous summary) are
+ * tokenized again: their words are folded stems, so compounds are split and synonyms mapped
+ * as in a text ("narkotikaforsaljning" → "forsaljning narkotika"). The compile itself
+ * recomputes the previous summary from the previous snapshot's texts (compile.ts).
+ */
+function previousKeys(previous: Pick<PeriodSummary, 'questionKeys' | 'tokenizer'>, vocabulary: TopicVocabulary): string[] {
+  if (previous.tokenizer === TOKENIZER_VERSION) return [...previous.questionKeys];
+  return [...new Set(previous.questionKeys.map((k) => vocabulary.topicTokens(k).join(' ')).filter(Boolean))];
 }
 
 /** The nodes whose token set is a near-duplicate of one of the previous meeting's keys. */

@@ -5,7 +5,7 @@ import { compareByForum, compareCodeUnits } from './order.js';
 import { canSee, type Audience } from '../inputs/sensitivity.js';
 import { visibleItems } from './items.js';
 import { groupProposals, groupQuestions } from './questionGroups.js';
-import { vocabularyFor } from './swedishText.js';
+import { TOKENIZER_VERSION, vocabularyFor } from './swedishText.js';
 import type { PeriodSummary, Sections } from './schema.js';
 import { buildThemes } from './themeRanking.js';
 
@@ -42,6 +42,7 @@ export function periodSummaries(items: ContentItems, ctx: SectionContext): Recor
       districts: buildDistricts(visible.ratings, base).map((d) => ({ district: d.district, net: d.summary.net, score: d.summary.score })),
       themes: buildThemes(visible.themeMarks, [], base).ranked.map((t) => ({ id: t.id, sv: t.sv, en: t.en, rank: t.rank, forums: t.forums, districts: t.districts })),
       questionKeys: [...new Set(keyed.filter((q) => canSee(audience, q.sensitivity)).map((q) => q.key))].sort(compareCodeUnits),
+      tokenizer: TOKENIZER_VERSION,
     };
   };
   return { chairs: summary('chairs'), steering: summary('steering'), open: summary('open') };
