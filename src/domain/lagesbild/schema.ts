@@ -239,6 +239,8 @@ const meeting = z.object({ id: z.string(), date: z.string() });
 
 export const lagesbildSnapshotSchema = z.object({
   schemaVersion: z.literal(1),
+  /** COMPILE_VERSION of the compile that made it; absent in snapshots compiled before it was recorded (1). */
+  compileVersion: z.number().int().min(1).default(1),
   meeting,
   compiledAt: z.string(),
   /** sha256 of the normalised inputs: the same inputs in any order give the same hash. */
