@@ -9,12 +9,13 @@
  * job id carries the run and the content hash, so nothing is posted twice.
  */
 import { safeJobId } from '../../../jobs/queues.js';
-import { proposeAgenda } from '../../domain/agenda/agenda.js';
+import { proposeAgenda, type Agenda } from '../../domain/agenda/agenda.js';
 import { carryAgendaEdits } from '../../domain/agenda/carry.js';
 import { conversationKey } from '../../domain/conversation.js';
 import { answerId } from '../../domain/inputs/storedAnswer.js';
 import { defaultThemes } from '../../domain/inputs/themes.js';
 import { compileLagesbild, type CompileAnswer } from '../../domain/lagesbild/compile.js';
+import { canonicalJson } from '../../domain/lagesbild/hash.js';
 import { withCards, type CompileProgress, type CompileRun, type LagesbildCardRef, type LagesbildRecord } from '../../domain/lagesbild/records.js';
 import type { LagesbildSnapshot } from '../../domain/lagesbild/schema.js';
 import { viewFor } from '../../domain/lagesbild/view.js';
@@ -230,7 +231,9 @@ async function storeSnapshot(s: Services, meetingId: string, snapshot: Lagesbild
 
 /**
  * The agenda proposed from the steering version, when the snapshot is new. A chair's edits
- * of the same snapshot stay; edits of an earlier one carry over to the new proposal.
+ * of the same snapshot stay; edits of an earlier one carry over to the new proposal. An
+ * approved agenda the chair has not edited stays approved when the new proposal is the same
+ * agenda (a recompile after a COMPILE_VERSION bump gives a new hash for the same inputs).
  */
 async function proposeAgendaFor(s: Services, record: Stored<LagesbildRecord>): Promise<void> {
   const snapshot = record.data.snapshot;
@@ -238,14 +241,22 @@ async function proposeAgendaFor(s: Services, record: Stored<LagesbildRecord>): P
     if (cur && cur.agenda.contentHash === snapshot.contentHash) return null;
     const proposed = proposeAgenda(viewFor(snapshot, 'steering'), { meetingMinutes: s.config.AGENDA_MINUTES });
     const chairEdited = cur?.chairEdited ?? false;
+    const keepsApproval = !!cur && !chairEdited && cur.agenda.status === 'approved' && sameAgenda(cur.agenda, proposed);
     return {
       meetingId: record.id,
-      agenda: cur && chairEdited ? carryAgendaEdits(cur.agenda, proposed) : proposed,
+      agenda: cur && chairEdited ? carryAgendaEdits(cur.agenda, proposed) : keepsApproval ? { ...proposed, status: 'approved' } : proposed,
       snapshotVersion: record.version,
       published: cur?.published ?? null,
       chairEdited,
     };
   });
+}
+
+/** The same items, times and sources: all but the snapshot it came from and its status. */
+function sameAgenda(a: Agenda, b: Agenda): boolean {
+  const { contentHash: _a, status: _sa, ...restA } = a;
+  const { contentHash: _b, status: _sb, ...restB } = b;
+  return canonicalJson(restA) === canonicalJson(restB);
 }
 
 /** A forum that was loaded (active) has a newer answer now than the one compiled. */
