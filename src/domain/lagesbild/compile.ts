@@ -22,6 +22,7 @@ import type { InputAnswer, Sensitivity } from '../inputs/answer.js';
 import type { Theme } from '../inputs/themes.js';
 import type { Malbild } from '../malbilder/malbild.js';
 import type { FollowUpReport } from '../promise/followUpReport.js';
+import { COMPILE_VERSION } from './compileVersion.js';
 import { summarizeMalbilder, summarizePromise } from './followUps.js';
 import type { MergeCorrection } from './mergeCorrections.js';
 import { canonicalJson, sha256Hex } from './hash.js';
@@ -31,12 +32,7 @@ import type { LagesbildSnapshot, ResponseCounts, ResponseRate } from './schema.j
 import { buildSections, periodSummaries } from './sections.js';
 import { sectionContext } from './view.js';
 
-/**
- * Part of the hashed input: bump it when the compile gives a different snapshot for the
- * same inputs (a new rule, a changed stop word), so stored hashes stop matching and a
- * re-compile is not mistaken for a no-op.
- */
-export const COMPILE_VERSION = 2;
+export { COMPILE_VERSION };
 
 export interface CompileAnswer {
   forumId: string;
@@ -118,6 +114,7 @@ export function compileLagesbild(input: CompileInput): LagesbildSnapshot {
 
   return {
     schemaVersion: 1,
+    compileVersion: COMPILE_VERSION,
     meeting: { id: input.meeting.id, date: input.meeting.date },
     compiledAt: input.compiledAt,
     contentHash,

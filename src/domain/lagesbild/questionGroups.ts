@@ -26,9 +26,9 @@ import { shortId } from './hash.js';
 import { applyCorrections, questionKey } from './mergeCorrections.js';
 import type { SectionContext } from './items.js';
 import { compareByForum, compareCodeUnits, compareSv, type ForumOrder } from './order.js';
-import type { ProposalGroup, QuestionGroup, QuestionMember, QuestionsSection, TextItem } from './schema.js';
+import type { PeriodSummary, ProposalGroup, QuestionGroup, QuestionMember, QuestionsSection, TextItem } from './schema.js';
 import { forEachSimilarPair, linkStrength, lowestLinkOf, questionLinkage, singleLinkClusters } from './similarity.js';
-import { vocabularyFor, type TopicVocabulary } from './swedishText.js';
+import { TOKENIZER_VERSION, vocabularyFor, type TopicVocabulary } from './swedishText.js';
 
 export const priorityWeights: Record<Priority, number> = { hog: 3, medel: 2, lag: 1 };
 const sensitivityLevel: Record<Sensitivity, number> = { oppen: 0, intern: 1, kanslig: 2 };
@@ -61,8 +61,8 @@ function sameFeatures(a: readonly string[], b: readonly string[], vocabulary: To
   return [...byKind.values()].every(Boolean);
 }
 
-/** Clusters of the items' texts that mean the same (order of clusters and members unspecified). */
-export function clusterTexts<T extends { text: string }>(items: readonly T[], vocabulary: TopicVocabulary = vocabularyFor()): Clustering<T> {
+/** Each item with the node of its distinct token set. */
+function keyTexts<T extends { text: string }>(items: readonly T[], vocabulary: TopicVocabulary): { keyed: Keyed<T>[]; tokenSets: string[][] } {
   const nodeOfKey = new Map<string, number>();
   const tokenSets: string[][] = [];
   // Many texts repeat word for word: normalise each distinct text once.
@@ -82,6 +82,12 @@ export function clusterTexts<T extends { text: string }>(items: readonly T[], vo
     }
     return { item, node };
   });
+  return { keyed, tokenSets };
+}
+
+/** Clusters of the items' texts that mean the same (order of clusters and members unspecified). */
+export function clusterTexts<T extends { text: string }>(items: readonly T[], vocabulary: TopicVocabulary = vocabularyFor()): Clustering<T> {
+  const { keyed, tokenSets } = keyTexts(items, vocabulary);
   const component = singleLinkClusters(tokenSets, questionLinkage, (i) => vocabulary.features(tokenSets[i]!));
   const byComponent = new Map<number, Keyed<T>[]>();
   for (const k of keyed) {
@@ -100,9 +106,25 @@ export interface GroupingContext extends Pick<SectionContext, 'forumOrder' | 'pr
 
 export function groupQuestions(questions: readonly QuestionMember[], ctx: GroupingContext): QuestionsSection {
   const merged = clusterTexts(questions, ctx.vocabulary);
-  const { tokenSets } = merged;
   const clusters = applyCorrections(merged.clusters, ctx.corrections ?? [], (k) => questionKey(k.item));
-  const recurringNodes = ctx.previous ? askedBefore(tokenSets, ctx.previous.questionKeys, ctx.vocabulary) : null;
+  return rankedQuestions(questions.length, clusters, merged.tokenSets, ctx);
+}
+
+/**
+ * The questions in groups given as they are (no merge, no corrections): a view of a snapshot
+ * compiled by an earlier compile version keeps the grouping that snapshot was compiled with
+ * (view.ts), ranked and scored as groupQuestions does.
+ */
+export function questionsGroupedAs(groups: readonly (readonly QuestionMember[])[], ctx: GroupingContext): QuestionsSection {
+  const members = groups.flat();
+  const { keyed, tokenSets } = keyTexts(members, ctx.vocabulary);
+  let next = 0;
+  const clusters = groups.map((g) => g.map(() => keyed[next++]!));
+  return rankedQuestions(members.length, clusters.filter((c) => c.length > 0), tokenSets, ctx);
+}
+
+function rankedQuestions(total: number, clusters: readonly (readonly Keyed<QuestionMember>[])[], tokenSets: readonly string[][], ctx: GroupingContext): QuestionsSection {
+  const recurringNodes = ctx.previous ? askedBefore(tokenSets, previousKeys(ctx.previous, ctx.vocabulary), ctx.vocabulary) : null;
 
   const groups = clusters.map((cluster): Omit<QuestionGroup, 'rank'> => {
     const members = cluster.map((k) => k.item).sort((a, b) => compareMembers(ctx.forumOrder, a, b));
@@ -132,7 +154,7 @@ export function groupQuestions(questions: readonly QuestionMember[], ctx: Groupi
       compareSv(a.text, b.text) ||
       compareCodeUnits(a.id, b.id),
   );
-  return { total: questions.length, groups: groups.map((g, i) => ({ rank: i + 1, ...g })) };
+  return { total, groups: groups.map((g, i) => ({ rank: i + 1, ...g })) };
 }
 
 /**
@@ -157,8 +179,20 @@ export function groupProposals(proposals: readonly TextItem[], ctx: Pick<Groupin
   return groups.map((g, i) => ({ rank: i + 1, ...g }));
 }
 
+/**
+ * The previous meeting's question keys as the current tokenizer makes them. Keys of another
+ * tokenizer version (a snapshot compiled before an upgrade keeps its previous summary) are
+ * tokenized again: their words are folded stems, so compounds are split and synonyms mapped
+ * as in a text ("narkotikaforsaljning" → "forsaljning narkotika"). The compile itself
+ * recomputes the previous summary from the previous snapshot's texts (compile.ts).
+ */
+function previousKeys(previous: Pick<PeriodSummary, 'questionKeys' | 'tokenizer'>, vocabulary: TopicVocabulary): string[] {
+  if (previous.tokenizer === TOKENIZER_VERSION) return [...previous.questionKeys];
+  return [...new Set(previous.questionKeys.map((k) => vocabulary.topicTokens(k).join(' ')).filter(Boolean))];
+}
+
 /** The nodes whose token set is a near-duplicate of one of the previous meeting's keys. */
-function askedBefore(current: readonly string[][], previousKeys: readonly string[], vocabulary: TopicVocabulary): Set<number> {
+function askedBefore(current: readonly (readonly string[])[], previousKeys: readonly string[], vocabulary: TopicVocabulary): Set<number> {
   const sets = [...current, ...previousKeys.map((k) => k.split(' '))];
   const n = current.length;
   const hit = new Set<number>();

@@ -220,6 +220,8 @@ export const periodSummarySchema = z.object({
   themes: z.array(z.object({ id: z.string(), sv: z.string(), en: z.string(), rank: z.number().int().min(1), forums: count, districts: count })),
   /** Topic tokens (joined by spaces) of every question, for "asked before". */
   questionKeys: z.array(z.string()),
+  /** TOKENIZER_VERSION (swedishText.ts) that made questionKeys; absent in summaries written before it (1). */
+  tokenizer: z.number().int().min(1).default(1),
 });
 
 const sections = {
@@ -237,6 +239,8 @@ const meeting = z.object({ id: z.string(), date: z.string() });
 
 export const lagesbildSnapshotSchema = z.object({
   schemaVersion: z.literal(1),
+  /** COMPILE_VERSION of the compile that made it; absent in snapshots compiled before it was recorded (1). */
+  compileVersion: z.number().int().min(1).default(1),
   meeting,
   compiledAt: z.string(),
   /** sha256 of the normalised inputs: the same inputs in any order give the same hash. */

@@ -4,19 +4,23 @@ import type { ContentItems, SectionContext } from './items.js';
 import { compareByForum, compareCodeUnits } from './order.js';
 import { canSee, type Audience } from '../inputs/sensitivity.js';
 import { visibleItems } from './items.js';
-import { groupProposals, groupQuestions } from './questionGroups.js';
-import { vocabularyFor } from './swedishText.js';
-import type { PeriodSummary, Sections } from './schema.js';
+import { groupProposals, groupQuestions, questionsGroupedAs } from './questionGroups.js';
+import { TOKENIZER_VERSION, vocabularyFor } from './swedishText.js';
+import type { PeriodSummary, QuestionMember, Sections } from './schema.js';
 import { buildThemes } from './themeRanking.js';
 
 export type ContentSections = Omit<Sections, 'promise' | 'malbilder'>;
 
-export function buildSections(items: ContentItems, ctx: SectionContext): ContentSections {
+/**
+ * `questionGroups`: the questions already in groups (a view of a snapshot of an earlier
+ * compile version keeps its grouping); otherwise they are merged here.
+ */
+export function buildSections(items: ContentItems, ctx: SectionContext, questionGroups?: readonly (readonly QuestionMember[])[]): ContentSections {
   const grouping = { ...ctx, vocabulary: vocabularyFor([...ctx.roster.flatMap((f) => f.districts), ...items.ratings.map((r) => r.district)]) };
   return {
     districts: buildDistricts(items.ratings, ctx),
     themes: { ...buildThemes(items.themeMarks, items.otherThemes, ctx), otherGroups: groupProposals(items.otherThemes, grouping, 'o') },
-    questions: groupQuestions(items.questions, grouping),
+    questions: questionGroups ? questionsGroupedAs(questionGroups, grouping) : groupQuestions(items.questions, grouping),
     needs: [...items.needs].sort((a, b) => compareByForum(ctx.forumOrder, a, b) || compareCodeUnits(a.text, b.text)),
     agendaProposals: groupProposals(items.proposals, grouping),
   };
@@ -42,6 +46,7 @@ export function periodSummaries(items: ContentItems, ctx: SectionContext): Recor
       districts: buildDistricts(visible.ratings, base).map((d) => ({ district: d.district, net: d.summary.net, score: d.summary.score })),
       themes: buildThemes(visible.themeMarks, [], base).ranked.map((t) => ({ id: t.id, sv: t.sv, en: t.en, rank: t.rank, forums: t.forums, districts: t.districts })),
       questionKeys: [...new Set(keyed.filter((q) => canSee(audience, q.sensitivity)).map((q) => q.key))].sort(compareCodeUnits),
+      tokenizer: TOKENIZER_VERSION,
     };
   };
   return { chairs: summary('chairs'), steering: summary('steering'), open: summary('open') };

@@ -18,6 +18,13 @@ import { FOLLOW_UP_TOKEN, lexiconWords, type FeatureKind, type LexiconEntry } fr
  * … mot") and "polisen" itself: every fråga till polisen names the police, so the word
  * says nothing about which question it is.
  */
+/**
+ * Which tokenizer made a stored token key (PeriodSummary.questionKeys): bump it when
+ * topicTokens() gives other tokens for the same text. 1 was the hand-written stemmer
+ * without the domain lexicon (keys such as `narkotikaforsaljning`).
+ */
+export const TOKENIZER_VERSION = 2;
+
 export const swedishStopWords: ReadonlySet<string> = new Set(
   `
   och att det som en ett i pa for med till av om ar vi ni de dom den detta denna dessa

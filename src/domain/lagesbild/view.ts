@@ -10,6 +10,12 @@
  * the change since the previous meeting, which compares with the previous meeting as the
  * same audience saw it.
  *
+ * A snapshot of an earlier compile version (before today's merge, say) keeps the question
+ * groups it was compiled with: its views take the stored chairs' groups with the members the
+ * audience may see, so the reports already shown from it do not change afterwards and chairs
+ * and steering see one grouping. (Such a group may hold two visible questions a hidden one
+ * linked; the snapshots of the current version are re-formed as above.)
+ *
  * The response rate is the same in every view: which forums answered, late or not at all
  * is participation, not content, and forum names are not sensitive. `content` says how many
  * answers' content the view shows and how many it withholds (which the response rate lets
@@ -17,9 +23,10 @@
  */
 import type { Audience } from '../inputs/sensitivity.js';
 import { canSee } from '../inputs/sensitivity.js';
+import { COMPILE_VERSION } from './compileVersion.js';
 import { canonicalJson } from './hash.js';
 import { forumOrderOf, itemsOf, visibleItems, type SectionContext } from './items.js';
-import type { LagesbildSnapshot, LagesbildView } from './schema.js';
+import type { LagesbildSnapshot, LagesbildView, QuestionMember } from './schema.js';
 import { buildSections, type ContentSections } from './sections.js';
 
 export function viewFor(snapshot: LagesbildSnapshot, audience: Audience): LagesbildView {
@@ -32,7 +39,7 @@ export function viewFor(snapshot: LagesbildSnapshot, audience: Audience): Lagesb
     contentHash: snapshot.contentHash,
     responseRate: snapshot.responseRate,
     content: { shown, withheld: oppen + intern + kanslig - shown },
-    ...(sameAsChairs(snapshot, audience, shown) ? contentSectionsOf(snapshot) : buildSections(visibleItems(itemsOf(snapshot), audience), sectionContext(snapshot, audience))),
+    ...(sameAsChairs(snapshot, audience, shown) ? contentSectionsOf(snapshot) : buildSections(visibleItems(itemsOf(snapshot), audience), sectionContext(snapshot, audience), storedGroupsFor(snapshot, audience))),
     promise: snapshot.promise,
     malbilder: snapshot.malbilder,
     previous: snapshot.previous ? { meetingId: snapshot.previous.meetingId, meetingDate: snapshot.previous.meetingDate } : null,
@@ -52,6 +59,12 @@ export function sectionContext(snapshot: LagesbildSnapshot, audience: Audience):
     previous,
     corrections: snapshot.mergeCorrections,
   };
+}
+
+/** The chairs' question groups with what the audience may see, for a snapshot of an earlier compile version. */
+function storedGroupsFor(snapshot: LagesbildSnapshot, audience: Audience): QuestionMember[][] | undefined {
+  if (snapshot.compileVersion === COMPILE_VERSION) return undefined;
+  return snapshot.questions.groups.map((g) => g.members.filter((m) => canSee(audience, m.sensitivity))).filter((g) => g.length > 0);
 }
 
 /** Nothing withheld and the same previous meeting to compare with: the chairs' sections as they are. */

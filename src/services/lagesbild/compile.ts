@@ -9,12 +9,13 @@
  * job id carries the run and the content hash, so nothing is posted twice.
  */
 import { safeJobId } from '../../../jobs/queues.js';
-import { proposeAgenda } from '../../domain/agenda/agenda.js';
+import { proposeAgenda, type Agenda } from '../../domain/agenda/agenda.js';
 import { carryAgendaEdits } from '../../domain/agenda/carry.js';
 import { conversationKey } from '../../domain/conversation.js';
 import { answerId } from '../../domain/inputs/storedAnswer.js';
 import { defaultThemes } from '../../domain/inputs/themes.js';
 import { compileLagesbild, type CompileAnswer } from '../../domain/lagesbild/compile.js';
+import { canonicalJson } from '../../domain/lagesbild/hash.js';
 import { withCards, type CompileProgress, type CompileRun, type LagesbildCardRef, type LagesbildRecord } from '../../domain/lagesbild/records.js';
 import type { LagesbildSnapshot } from '../../domain/lagesbild/schema.js';
 import { viewFor } from '../../domain/lagesbild/view.js';
@@ -101,6 +102,8 @@ export interface CompileHooks {
   progress?(p: CompileProgress): Promise<void>;
   /** Test-only pause after each forum (COMPILE_TEST_DELAY_MS), to kill a worker mid-compile. */
   delayMs?: number;
+  /** Test-only: runs after the snapshot is compiled and before it is stored (to write in between). */
+  beforeStore?(): Promise<void>;
 }
 
 export type CompileOutcome =
@@ -124,11 +127,14 @@ export async function runCompile(s: Services, meetingId: string, run: number, ho
   await s.repos.compileRuns.mutate(meetingId, COMPILE_ACTOR, 'compile-start', (cur) => (cur && cur.run === run && cur.state === 'queued' ? { ...cur, state: 'running' } : null));
 
   const { answers, loadedVersions } = await loadAnswers(s, meeting, run, hooks);
-  const snapshot = await compileSnapshot(s, meeting.data, answers);
+  const { snapshot, correctionsVersion } = await compileSnapshot(s, meeting.data, answers);
+  await hooks.beforeStore?.();
   const { record, changed } = await storeSnapshot(s, meetingId, snapshot);
   await proposeAgendaFor(s, record);
-  // An answer that came in while the forums were being loaded is not in this snapshot.
-  if (await answersMovedOn(s, meetingId, loadedVersions)) await markStale(s, meetingId);
+  // An answer that came in while the forums were being loaded is not in this snapshot, nor
+  // a chair's correction saved after the corrections were read (a correction's request
+  // joins the run already running): stale, so the cards offer "Sammanställ igen".
+  if ((await answersMovedOn(s, meetingId, loadedVersions)) || (await correctionsMovedOn(s, meetingId, correctionsVersion))) await markStale(s, meetingId);
   await s.repos.markers.set('compiled', meetingId, snapshot.contentHash);
 
   const targets = current.data.trigger === 'deadline' ? await chairTargets(s, meetingId, current.data.watchers) : [];
@@ -173,7 +179,8 @@ async function loadAnswers(s: Services, meeting: Stored<MeetingRecord>, run: num
   return { answers, loadedVersions };
 }
 
-async function compileSnapshot(s: Services, meeting: MeetingRecord, answers: CompileAnswer[]): Promise<LagesbildSnapshot> {
+/** The snapshot and the version of the corrections record it applied (0: none). */
+async function compileSnapshot(s: Services, meeting: MeetingRecord, answers: CompileAnswer[]): Promise<{ snapshot: LagesbildSnapshot; correctionsVersion: number }> {
   const today = todayOf(s);
   const [forums, malbildRecords, promises, previous, corrections] = await Promise.all([
     s.repos.forums.list(),
@@ -184,7 +191,7 @@ async function compileSnapshot(s: Services, meeting: MeetingRecord, answers: Com
   ]);
   const malbilder = malbildRecords.map((m) => m.data);
   const promise = currentPromise(promises, today);
-  return compileLagesbild({
+  const snapshot = compileLagesbild({
     meeting: { id: meeting.id, date: meeting.date },
     forums: forums.map((f) => f.data),
     answers,
@@ -195,6 +202,7 @@ async function compileSnapshot(s: Services, meeting: MeetingRecord, answers: Com
     themes: defaultThemes,
     compiledAt: s.clock().toISOString(),
   });
+  return { snapshot, correctionsVersion: corrections?.version ?? 0 };
 }
 
 /** The latest snapshot of the latest meeting before this one (by date), if any. */
@@ -223,7 +231,9 @@ async function storeSnapshot(s: Services, meetingId: string, snapshot: Lagesbild
 
 /**
  * The agenda proposed from the steering version, when the snapshot is new. A chair's edits
- * of the same snapshot stay; edits of an earlier one carry over to the new proposal.
+ * of the same snapshot stay; edits of an earlier one carry over to the new proposal. An
+ * approved agenda the chair has not edited stays approved when the new proposal is the same
+ * agenda (a recompile after a COMPILE_VERSION bump gives a new hash for the same inputs).
  */
 async function proposeAgendaFor(s: Services, record: Stored<LagesbildRecord>): Promise<void> {
   const snapshot = record.data.snapshot;
@@ -231,9 +241,10 @@ async function proposeAgendaFor(s: Services, record: Stored<LagesbildRecord>): P
     if (cur && cur.agenda.contentHash === snapshot.contentHash) return null;
     const proposed = proposeAgenda(viewFor(snapshot, 'steering'), { meetingMinutes: s.config.AGENDA_MINUTES });
     const chairEdited = cur?.chairEdited ?? false;
+    const keepsApproval = !!cur && !chairEdited && cur.agenda.status === 'approved' && sameAgenda(cur.agenda, proposed);
     return {
       meetingId: record.id,
-      agenda: cur && chairEdited ? carryAgendaEdits(cur.agenda, proposed) : proposed,
+      agenda: cur && chairEdited ? carryAgendaEdits(cur.agenda, proposed) : keepsApproval ? { ...proposed, status: 'approved' } : proposed,
       snapshotVersion: record.version,
       published: cur?.published ?? null,
       chairEdited,
@@ -241,10 +252,22 @@ async function proposeAgendaFor(s: Services, record: Stored<LagesbildRecord>): P
   });
 }
 
+/** The same items, times and sources: all but the snapshot it came from and its status. */
+function sameAgenda(a: Agenda, b: Agenda): boolean {
+  const { contentHash: _a, status: _sa, ...restA } = a;
+  const { contentHash: _b, status: _sb, ...restB } = b;
+  return canonicalJson(restA) === canonicalJson(restB);
+}
+
 /** A forum that was loaded (active) has a newer answer now than the one compiled. */
 async function answersMovedOn(s: Services, meetingId: string, loaded: Map<string, number>): Promise<boolean> {
   const now = await s.repos.answers.listByPrefix(`${meetingId}.`);
   return now.some((a) => loaded.has(a.data.forumId) && a.version > loaded.get(a.data.forumId)!);
+}
+
+/** The chairs' corrections changed after the compile read them. */
+async function correctionsMovedOn(s: Services, meetingId: string, used: number): Promise<boolean> {
+  return ((await s.repos.mergeCorrections.get(meetingId))?.version ?? 0) !== used;
 }
 
 /** The stored snapshot no longer shows every answer. Returns true when this call made it stale. */
