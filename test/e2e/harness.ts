@@ -19,13 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { TAG_INPUTS, TAG_MESSAGES } from './pageScripts.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser.js';
 import { freePort } from '../support/freePort.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results', 'e2e');
 const PLAYGROUND_CLI = join(REPO_ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const TSX_CLI = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 // ---------------------------------------------------------------------------------------
 // Playground configuration (.m365agentsplayground.yml, schema version 0.1.1)
@@ -590,16 +590,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const contextP = chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
       viewport: opts.viewport ?? { width: 1400, height: 900 },
       timezoneId: timezone,
     });

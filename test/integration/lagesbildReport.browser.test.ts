@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerId } from '../../src/domain/inputs/storedAnswer.js';
 import { requestCompile } from '../../src/services/lagesbild/compile.js';
@@ -14,7 +15,6 @@ import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
  * the e2e harness): no console errors under the server's CSP, the three SVG charts drawn,
  * and a screenshot kept for CI in test-results/reports/lagesbild.png.
  */
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const OUT = join(process.cwd(), 'test-results', 'reports');
 let t: TestRuntime;
 let w: World;
@@ -36,11 +36,7 @@ beforeAll(async () => {
   }
   await requestCompile(s, { meetingId: '2027-2', trigger: 'command', actor: 'test' });
   await drained(t);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAIR } from '../support/activities.js';
 import { AxeTally, describeViolations, runAxe } from '../support/axe.js';
@@ -14,7 +15,6 @@ import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
  * keyboard-only use (skip link), 200 % zoom (no horizontal scrolling of the page), print,
  * framing. Prints how many pages and rules were checked.
  */
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const P = '/invanare/linkoping';
 
 let t: TestRuntime;
@@ -39,11 +39,7 @@ beforeAll(async () => {
   // A second publication, so the first is an earlier version reachable by its date.
   t.clock.set(new Date('2027-09-20T08:00:00Z'));
   await publishNow(t.runtime.services, seed.promiseId);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

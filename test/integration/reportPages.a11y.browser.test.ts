@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPromiseDemo } from '../../scripts/demo-seed-promise.js';
 import { answerId } from '../../src/domain/inputs/storedAnswer.js';
@@ -15,7 +16,6 @@ import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
  * 2.1 A/AA and axe's best practices (public-sector web in Sweden must meet WCAG 2.1 AA),
  * under the CSP the pages are served with (test/support/axe.ts): zero violations on each.
  */
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 let t: TestRuntime;
 let w: World;
 let browser: Browser;
@@ -37,11 +37,7 @@ beforeAll(async () => {
   await drained(t);
   await seedPromiseDemo(s, { aadObjectId: 'aad-demo-owner', name: 'Anna Exempel' }, []);
   promiseId = (await s.repos.promises.list())[0]!.id;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {
