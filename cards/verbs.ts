@@ -3,6 +3,7 @@ import { inputsVerbSchemas } from './inputs/verbs.js';
 import { lagesbildVerbSchemas } from './lagesbild/verbs.js';
 import { promiseVerbSchemas } from './promise/verbs.js';
 import { publicVerbSchemas } from './public/verbs.js';
+import { orgVerbSchemas } from './org/verbs.js';
 
 /**
  * Every Action.Execute verb, with the schema of the data the card carries. Card builders
@@ -25,7 +26,7 @@ const coreVerbSchemas = {
   'meeting.cancelConfirm': z.object({ meetingId: id, version }),
 } as const;
 
-export const verbSchemas = { ...coreVerbSchemas, ...inputsVerbSchemas, ...lagesbildVerbSchemas, ...promiseVerbSchemas, ...publicVerbSchemas } as const;
+export const verbSchemas = { ...coreVerbSchemas, ...inputsVerbSchemas, ...lagesbildVerbSchemas, ...promiseVerbSchemas, ...publicVerbSchemas, ...orgVerbSchemas } as const;
 
 export type Verb = keyof typeof verbSchemas;
 export const verbs = Object.keys(verbSchemas) as Verb[];

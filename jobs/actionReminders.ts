@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import type { OrgQueue } from './orgQueues.js';
 import type { ActionReminderKind } from '../src/domain/promise/reminders.js';
 import { actionReminderKinds } from '../src/domain/promise/reminders.js';
 import { safeJobId, type ActionReminderJob } from './queues.js';
@@ -16,7 +16,7 @@ export interface PlannedReminder {
 
 /** Adds the reminders not yet queued; returns the kinds added. */
 export async function addActionReminders(
-  queue: Queue<ActionReminderJob>,
+  queue: OrgQueue<ActionReminderJob>,
   ids: { promiseId: string; actionId: string; due: string },
   reminders: readonly PlannedReminder[],
   now: Date,
@@ -32,7 +32,7 @@ export async function addActionReminders(
 }
 
 /** Removes both reminders of an item for one due date (an active job finishes and re-checks the item). */
-export async function removeActionReminders(queue: Queue<ActionReminderJob>, ids: { promiseId: string; actionId: string; due: string }): Promise<number> {
+export async function removeActionReminders(queue: OrgQueue<ActionReminderJob>, ids: { promiseId: string; actionId: string; due: string }): Promise<number> {
   let removed = 0;
   for (const kind of actionReminderKinds) {
     const job = await queue.getJob(actionReminderJobId(ids.promiseId, ids.actionId, kind, ids.due));

@@ -2,7 +2,8 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { utcToZoned } from '../src/domain/calendar/zonedTime.js';
 import { sendWeeklyDigest } from '../src/services/promise/digest.js';
 import { markOverdueActions } from '../src/services/promise/overdue.js';
-import type { Services } from '../src/services/services.js';
+import type { Platform } from '../src/services/platform.js';
+import { forEachOrg } from './forEachOrg.js';
 
 /** Monday 08:00 and every night at 00:15, Europe/Stockholm (the configured zone). */
 export const DIGEST_CRON = '0 8 * * 1';
@@ -26,7 +27,7 @@ export interface PromiseTicks {
  * The medborgarlöfte's cron ticks. Every instance schedules them; the Redis lock, keyed
  * by the local date, lets exactly one of them do the work.
  */
-export function promiseTicks(s: Services, coordinator: Coordinator): PromiseTicks {
+export function promiseTicks(s: Platform, coordinator: Coordinator): PromiseTicks {
   const locked = (name: string, work: () => Promise<unknown>) => async (): Promise<boolean> => {
     const today = utcToZoned(s.clock(), s.config.TIMEZONE).date;
     if (!(await coordinator.shouldRun(`${name}:${today}`, LOCK_MS))) return false;
@@ -37,8 +38,9 @@ export function promiseTicks(s: Services, coordinator: Coordinator): PromiseTick
     }
     return true;
   };
-  const digest = locked('digest', () => sendWeeklyDigest(s));
-  const overdue = locked('overdue', () => markOverdueActions(s));
+  // Every organisation in one locked tick (cron in the deployment's zone; each organisation's dates in its own).
+  const digest = locked('digest', async () => (await forEachOrg(s, 'digest', (org) => sendWeeklyDigest(org))).results);
+  const overdue = locked('overdue', async () => (await forEachOrg(s, 'overdue', (org) => markOverdueActions(org))).results);
   const tz = { timezone: s.config.TIMEZONE };
   return {
     tasks: [cron.schedule(DIGEST_CRON, () => void digest(), { name: 'promise-digest', ...tz }), cron.schedule(OVERDUE_CRON, () => void overdue(), { name: 'promise-overdue', ...tz })],

@@ -1,5 +1,9 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import { z } from 'zod';
+import { orgIdSchema } from '../src/domain/organisation/organisation.js';
+
+/** Every job names its organisation; a job queued before the upgrade has none (it is the upgraded organisation's). */
+const ofOrg = { orgId: orgIdSchema.optional() };
 
 /** The BullMQ queues. This folder is the only place that defines queues and workers. */
 export const queueNames = { timeline: 'timeline', notify: 'notify', actions: 'actions', compile: 'compile', calendar: 'calendar' } as const;
@@ -7,6 +11,7 @@ export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
 /** A step of a meeting's timeline, fired as a delayed job. Ids only, never free text. */
 export const timelineJobSchema = z.object({
+  ...ofOrg,
   meetingId: z.string(),
   kind: z.string(),
   /** The meeting's sequence when scheduled: a job from before a move is stale and skipped. */
@@ -15,11 +20,11 @@ export const timelineJobSchema = z.object({
 export type TimelineJob = z.infer<typeof timelineJobSchema>;
 
 /** A medborgarlöfte action item's reminder (7 days before due, on the due date), fired as a delayed job. */
-export const actionReminderJobSchema = z.object({ promiseId: z.string(), actionId: z.string(), kind: z.enum(['due7', 'due0']), due: z.string() });
+export const actionReminderJobSchema = z.object({ ...ofOrg, promiseId: z.string(), actionId: z.string(), kind: z.enum(['due7', 'due0']), due: z.string() });
 export type ActionReminderJob = z.infer<typeof actionReminderJobSchema>;
 
 /** Compile one meeting's lägesbild (run = the compile run it belongs to). Ids only. */
-export const compileJobSchema = z.object({ meetingId: z.string(), run: z.number().int().min(1) });
+export const compileJobSchema = z.object({ ...ofOrg, meetingId: z.string(), run: z.number().int().min(1) });
 export type CompileJob = z.infer<typeof compileJobSchema>;
 
 /**
@@ -28,6 +33,7 @@ export type CompileJob = z.infer<typeof compileJobSchema>;
  * current state, so an older job arriving late does no harm.
  */
 export const calendarJobSchema = z.object({
+  ...ofOrg,
   meetingId: z.string(),
   sequence: z.number().int().min(0),
   /** The steering channel's notice for this change, refreshed in place once the join link is known. */
@@ -70,6 +76,7 @@ export type NoticeTemplate = (typeof noticeTemplates)[number];
 
 /** One proactive message to one conversation. Ids only; the worker renders the text. */
 export const notifyJobSchema = z.object({
+  ...ofOrg,
   conversationId: z.string(),
   template: z.enum(noticeTemplates),
   meetingId: z.string().optional(),

@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import type { OrgQueue } from './orgQueues.js';
 import type { MeetingRecord } from '../src/domain/meeting.js';
 import { safeJobId, type TimelineJob } from './queues.js';
 
@@ -18,7 +18,7 @@ export const timelineJobId = (meetingId: string, kind: string) => safeJobId('tl'
  * move (older sequence) is replaced. `isDone` skips steps that already fired.
  */
 export async function scheduleTimeline(
-  queue: Queue<TimelineJob>,
+  queue: OrgQueue<TimelineJob>,
   meeting: MeetingRecord,
   steps: readonly PlannedStep[],
   now: Date,
@@ -50,7 +50,7 @@ export async function scheduleTimeline(
 }
 
 /** Removes every pending step of a meeting (cancel). Active jobs see the cancel and skip. */
-export async function removeTimeline(queue: Queue<TimelineJob>, meetingId: string, kinds: readonly string[]): Promise<number> {
+export async function removeTimeline(queue: OrgQueue<TimelineJob>, meetingId: string, kinds: readonly string[]): Promise<number> {
   let removed = 0;
   for (const kind of kinds) {
     const job = await queue.getJob(timelineJobId(meetingId, kind));

@@ -1,5 +1,6 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
-import type { Services } from '../src/services/services.js';
+import type { Platform } from '../src/services/platform.js';
+import { perOrg } from './perOrg.js';
 import { createNotifyProcessor, type OutboundSender } from './processors/notify.js';
 import { createTimelineStepProcessor } from './processors/timelineStep.js';
 import { createActionReminderProcessor } from './processors/actionReminder.js';
@@ -22,25 +23,25 @@ export interface WorkerOptions {
   calendar?: CalendarDeps;
 }
 
-export function startWorkers(s: Services, connection: ConnectionOptions, sender: OutboundSender, opts: WorkerOptions = {}): Workers {
+export function startWorkers(s: Platform, connection: ConnectionOptions, sender: OutboundSender, opts: WorkerOptions = {}): Workers {
   const { limiter, calendar } = opts;
   const prefix = s.config.QUEUE_PREFIX;
   // A crashed worker's jobs go back to waiting once its lock lapses (stalled check).
   const lockDuration = s.config.WORKER_LOCK_SECONDS * 1000;
   const common = { connection, prefix, lockDuration, stalledInterval: lockDuration };
-  const timeline = new Worker(queueNames.timeline, createTimelineStepProcessor(s), { ...common, concurrency: 4 });
-  const notify: Worker = new Worker(queueNames.notify, createNotifyProcessor(s, sender, () => notify, limiter), {
+  const timeline = new Worker(queueNames.timeline, perOrg(s, createTimelineStepProcessor), { ...common, concurrency: 4 });
+  const notify: Worker = new Worker(queueNames.notify, perOrg(s, (org) => createNotifyProcessor(org, sender, () => notify, limiter)), {
     ...common,
     concurrency: 8,
     // The global limit (per app per tenant) is kept by the sender's pacer, right before each
     // request; this coarse bound on job starts stays as a backstop (and lets a 429 pause the queue).
     limiter: { max: s.config.NOTIFY_RATE_PER_SECOND, duration: 1_000 },
   });
-  const actions = new Worker(queueNames.actions, createActionReminderProcessor(s), { ...common, concurrency: 4 });
+  const actions = new Worker(queueNames.actions, perOrg(s, createActionReminderProcessor), { ...common, concurrency: 4 });
   // One compile at a time per worker: it reads every forum's answer.
-  const compile = new Worker(queueNames.compile, createCompileProcessor(s), { ...common, concurrency: 1 });
+  const compile = new Worker(queueNames.compile, perOrg(s, createCompileProcessor), { ...common, concurrency: 1 });
   // Only with Microsoft Graph configured; without it no calendar jobs are queued.
-  const calendarWorker = calendar ? new Worker(queueNames.calendar, createCalendarSyncProcessor(s, calendar), { ...common, concurrency: 2 }) : undefined;
+  const calendarWorker = calendar ? new Worker(queueNames.calendar, perOrg(s, (org) => createCalendarSyncProcessor(org, calendar)), { ...common, concurrency: 2 }) : undefined;
   const all = [timeline, notify, actions, compile, ...(calendarWorker ? [calendarWorker] : [])];
   for (const w of all) {
     w.on('failed', (job, err) => {

@@ -24,7 +24,7 @@ import { utcToZoned } from '../src/domain/calendar/zonedTime.js';
 import { conversationKey, type ConversationRecord } from '../src/domain/conversation.js';
 import { forumIdFromName, type ForumKind, type ForumRecord } from '../src/domain/forum.js';
 import { STEERING_ID } from '../src/domain/steering.js';
-import { LinkSigner } from '../src/http/signedLink.js';
+import { bootPlatform } from '../src/services/bootPlatform.js';
 import { createLogger } from '../src/log.js';
 import { confirmPlan, ensureTimeline } from '../src/services/meetings.js';
 import { currentPlanSettings } from '../src/services/schoolCalendars.js';
@@ -253,15 +253,11 @@ async function main(): Promise<void> {
   const queueRedis = createQueueRedis(config.REDIS_URL);
   const queues = createQueues(queueRedis, config.QUEUE_PREFIX);
   const clock = () => new Date();
-  const s: Services = {
-    config,
-    repos: createRepositories(redis, new Keys(config.KEY_PREFIX), clock),
-    queues,
-    clock,
-    log: createLogger('warn', 'demo-seed'),
-    links: new LinkSigner(config.LINK_SECRET),
-    planSettings: planSettingsSchema.parse({ weekday: config.MEETING_WEEKDAY, time: config.MEETING_TIME, durationMinutes: config.MEETING_DURATION_MINUTES, timeZone: config.TIMEZONE }),
-  };
+  const log = createLogger('warn', 'demo-seed');
+  const { home } = await bootPlatform({ config, redis, keys: new Keys(config.KEY_PREFIX), queues, clock, log });
+  if (!home) throw new Error('no organisation to seed (OPERATOR_IDS is set and no organisation exists yet)');
+  const s: Services = home;
+
   try {
     const report = await seed(s, { serviceUrl, locale });
     for (const line of report.lines) console.log(`[seed] ${line}`);

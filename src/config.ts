@@ -45,6 +45,9 @@ export const envSchema = z
      */
     BOT_OPENID_METADATA_URL: z.url({ protocol: /^https?$/ }).optional(),
     ALLOWED_TENANTS: csv,
+    /** Entra object ids of the deployment's operators: they may create organisations (`skapa organisation`). */
+    OPERATOR_IDS: csv,
+    /** Chairs of the organisation upgraded from the single-municipality version (and of the default one). */
     CHAIR_IDS: csv,
     TIMEZONE: z
       .string()

@@ -10,7 +10,9 @@ import { graphSettings } from './graph/graphSettings.js';
 import type { Config } from './config.js';
 import { createHttpApp, listen } from './http/server.js';
 import { createLogger, type Logger } from './log.js';
-import { createServices, type Services } from './services/services.js';
+import type { Services } from './services/services.js';
+import { createPlatform, type Platform } from './services/platform.js';
+import { upgradeData } from './services/bootPlatform.js';
 import { RedisBotStorage } from './store/botStorage.js';
 import { Keys } from './store/keys.js';
 import { ConversationRateLimiter } from './store/conversationRateLimiter.js';
@@ -21,7 +23,9 @@ import { checkRedisSettings } from './store/redisSettings.js';
 export type Role = 'all' | 'web' | 'worker';
 
 export interface Runtime {
-  services: Services;
+  platform: Platform;
+  /** The organisation upgraded from the single-municipality version, or the default one of a fresh deployment (null: none). */
+  services: Services | null;
   server?: Server;
   port?: number;
   workers?: Workers;
@@ -44,13 +48,26 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   queueRedis.on('error', () => undefined);
   const keys = new Keys(config.KEY_PREFIX);
   const queues: Queues = createQueues(queueRedis, config.QUEUE_PREFIX, (queue, err) => log.debug({ queue, err: err.message }, 'queue connection problem'));
-  const services: Services = createServices({ config, redis, keys, queues, clock, log });
-  // Data stored before forums had lookup terms is filed before the first turn (and by the
-  // reconcile tick until that has completed, should this fail).
-  if (redisUp) await fileForumLookups(services, log);
-  else redis.once('ready', () => void fileForumLookups(services, log));
+  const platform = createPlatform({ config, redis, keys, queues, clock, log });
+  // Before anything reads or writes: today's single-municipality data becomes one organisation.
+  const upgrade = () => upgradeData(platform);
+  if (redisUp) await upgrade();
+  const afterUpgrade = async () => {
+    const legacy = await platform.orgs.legacyId();
+    const s = legacy ? await platform.orgs.services(legacy) : null;
+    // Data stored before forums had lookup terms is filed before the first turn (and by the
+    // reconcile tick until that has completed, should this fail).
+    for (const id of await platform.orgs.activeIds()) {
+      const org = await platform.orgs.services(id);
+      if (org) await fileForumLookups(org, log);
+    }
+    return s;
+  };
+  let services: Services | null = null;
+  if (redisUp) services = await afterUpgrade();
+  else redis.once('ready', () => void upgrade().then(afterUpgrade).catch((e) => log.error({ err: (e as Error).message }, 'upgrade to organisations failed')));
 
-  const adapter = createAdapter(services);
+  const adapter = createAdapter(platform);
   let workers: Workers | undefined;
   let scheduler: Scheduler | undefined;
   if (role !== 'web') {
@@ -61,11 +78,11 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
     workerRedis.on('error', () => undefined);
     const graph = graphSettings(config);
     // Microsoft's Graph client and @azure/identity load only when the calendar is on (start-up time and memory).
-    const calendar = graph ? { api: (await import('./graph/graphCalendar.js')).createGraphCalendar(graph), roster: createSteeringRoster(services, adapter) } : undefined;
+    const calendar = graph ? { api: (await import('./graph/graphCalendar.js')).createGraphCalendar(graph), roster: createSteeringRoster(adapter) } : undefined;
     // Every outbound request is spaced evenly under Teams' global limit, across all workers.
     const pacer = new SendPacer(redis, keys, config.NOTIFY_RATE_PER_SECOND);
-    workers = startWorkers(services, workerRedis, createSender(services, adapter, pacer), { limiter, calendar });
-    scheduler = startScheduler(services, redis);
+    workers = startWorkers(platform, workerRedis, createSender(platform, adapter, pacer), { limiter, calendar });
+    scheduler = startScheduler(platform, redis);
   }
 
   const ready = async () => {
@@ -79,11 +96,11 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   let server: Server | undefined;
   if (role !== 'worker') {
     const storage = new RedisBotStorage(redis, keys);
-    const bot = createBotApp(services, adapter, storage);
-    const http = createHttpApp({ s: services, ready, queues, messages: withActivityShape((req, res) => adapter.process(req, res, (ctx) => bot.run(ctx).then(() => undefined))) });
+    const bot = createBotApp(platform, adapter, storage);
+    const http = createHttpApp({ platform, ready, queues, messages: withActivityShape((req, res) => adapter.process(req, res, (ctx) => bot.run(ctx).then(() => undefined))) });
     server = await listen(http, config.PORT);
   } else {
-    const http = createHttpApp({ s: services, ready, queues });
+    const http = createHttpApp({ platform, ready, queues });
     server = await listen(http, config.PORT);
   }
   const address = server.address();
@@ -92,6 +109,7 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
 
   let closed = false;
   return {
+    platform,
     services,
     server,
     port,

@@ -2,24 +2,28 @@ import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { SamverkanAdapter, botAuthConfig } from './adapter.js';
 import { idempotency } from './idempotency.js';
-import type { Services } from '../services/services.js';
+import type { Platform } from '../services/platform.js';
 import { botWasAdded, botWasRemoved, tenantAllowed, tenantOf } from './activity.js';
 import { messageCard, runCardAction } from './cardActions.js';
 import { routeCommand } from './commandRouter.js';
 import { isOutage, userMessageFor } from './errorMessages.js';
 import { forgetConversation, rememberConversation } from './install.js';
 import { recordMembership, rosterChanged } from './membership.js';
-import { replyText } from './reply.js';
+import { replyCard, replyText } from './reply.js';
 import { loadRequestContext } from './requestContext.js';
 import { inputVerbsCheckTheirForum } from './handlers/inputs/verbs.js';
 import { langOf, messages } from '../i18n/index.js';
 import { RouteScopedTurnState, noRouteUsesTurnState, type UsesTurnState } from './turnState.js';
+import { resolveOrg } from './orgResolution.js';
+import { stampActivity, stampOrg } from './stampOrg.js';
+import { bindIfRegistered, chooseOrgCard, runOrgFreeCommand, runOrgFreeVerb } from './handlers/organisations.js';
+import { parseCommand } from '../domain/commands.js';
 
 /**
  * The Teams-facing module: the botbuilder adapter and the teams-ai Application with its
  * routes. Everything Teams-specific stays under src/bot so a move to the Teams SDK is local.
  */
-export function createAdapter(s: Services): TeamsAdapter {
+export function createAdapter(s: Platform): TeamsAdapter {
   const adapter = new SamverkanAdapter(botAuthConfig(s.config));
   // Teams retries (same activity id) have one effect; runs after authentication.
   adapter.use(idempotency(s));
@@ -50,7 +54,7 @@ async function respondInvoke(ctx: TurnContext, status: number, body?: unknown): 
   await ctx.sendActivity({ type: 'invokeResponse', value: { status, body } });
 }
 
-export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storage, usesTurnState: UsesTurnState = noRouteUsesTurnState): Application<TurnState> {
+export function createBotApp(s: Platform, adapter: TeamsAdapter, storage: Storage, usesTurnState: UsesTurnState = noRouteUsesTurnState): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
     storage,
@@ -78,15 +82,26 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
     return true;
   });
 
+  const orgOf = async (ctx: TurnContext) => {
+    const res = await resolveOrg(s, ctx.activity);
+    return res.kind === 'org' ? res.s : null;
+  };
+
   app.conversationUpdate('membersAdded', async (ctx) => {
-    if (!botWasAdded(ctx.activity)) return rosterChanged(s, ctx);
+    if (!botWasAdded(ctx.activity)) {
+      const org = await orgOf(ctx);
+      return org ? rosterChanged(org, ctx) : undefined;
+    }
     await rememberConversation(s, ctx);
     await replyText(ctx, messages(lang(ctx)).welcome);
   });
 
   app.conversationUpdate('membersRemoved', async (ctx) => {
     if (botWasRemoved(ctx.activity)) await forgetConversation(s, ctx);
-    else await rosterChanged(s, ctx);
+    else {
+      const org = await orgOf(ctx);
+      if (org) await rosterChanged(org, ctx);
+    }
   });
 
   app.activity(ActivityTypes.InstallationUpdate, async (ctx) => {
@@ -103,9 +118,20 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
       const m = messages(lang(ctx));
       let cardOut;
       try {
-        const rc = await loadRequestContext(s, ctx, { personForums: !inputVerbsCheckTheirForum.includes(String(action?.verb)) });
-        await recordMembership(rc);
-        cardOut = await runCardAction(rc, action?.verb, action?.data, ctx);
+        const data = action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : undefined;
+        const requested = typeof data?.org === 'string' ? data.org : undefined;
+        const orgFree = await runOrgFreeVerb(s, ctx, m, action?.verb, data);
+        if (orgFree) cardOut = orgFree;
+        else {
+          const res = await resolveOrg(s, ctx.activity, requested);
+          if (res.kind === 'org') {
+            const rc = await loadRequestContext(res.s, ctx, { personForums: !inputVerbsCheckTheirForum.includes(String(action?.verb)) });
+            await recordMembership(rc);
+            cardOut = stampOrg(await runCardAction(rc, action?.verb, withoutOrg(data), ctx), res.s.org.id);
+            if (!res.bound) await bindIfRegistered(rc, ctx);
+          } else if (res.kind === 'choose') cardOut = chooseOrgCard(m, res.orgs);
+          else cardOut = messageCard(requested ? m.organisations.otherOrgCard : m.organisations.none);
+        }
       } catch (error) {
         logError(s, ctx, error);
         cardOut = messageCard(userMessageFor(error, m));
@@ -126,14 +152,26 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
     const text = (ctx.activity.text ?? '').trim();
     const m = messages(lang(ctx));
     try {
-      const rc = await loadRequestContext(s, ctx);
-      await recordMembership(rc);
       if (!text) {
         // An Action.Submit or an empty message: nothing to do but be helpful.
         if (ctx.activity.value) return replyText(ctx, m.errors.badCard);
         return;
       }
+      const cmd = parseCommand(text);
+      if (await runOrgFreeCommand(s, ctx, m, cmd)) return;
+      const res = await resolveOrg(s, ctx.activity);
+      if (res.kind === 'choose') return replyCard(ctx, chooseOrgCard(m, res.orgs, text));
+      if (res.kind === 'none') return replyText(ctx, m.organisations.none);
+      const orgId = res.s.org.id;
+      // Cards in replies name their organisation (see stampOrg).
+      ctx.onSendActivities(async (_c, activities, next) => {
+        activities.forEach((a, i) => (activities[i] = stampActivity(a, orgId)));
+        return next();
+      });
+      const rc = await loadRequestContext(res.s, ctx);
+      await recordMembership(rc);
       await routeCommand(rc, ctx, text);
+      if (!res.bound) await bindIfRegistered(rc, ctx);
     } catch (error) {
       logError(s, ctx, error);
       await replyText(ctx, userMessageFor(error, m)).catch(() => undefined);
@@ -143,7 +181,14 @@ export function createBotApp(s: Services, adapter: TeamsAdapter, storage: Storag
   return app;
 }
 
-function logError(s: Services, ctx: TurnContext, error: unknown): void {
+/** The organisation a card names is resolved above; handlers never see it. */
+function withoutOrg(data: Record<string, unknown> | undefined): unknown {
+  if (!data || !('org' in data)) return data;
+  const { org: _org, ...rest } = data;
+  return rest;
+}
+
+function logError(s: Platform, ctx: TurnContext, error: unknown): void {
   const e = error as { name?: string; reason?: string; code?: string; message?: string };
   // The message of a DomainError holds no user text; other errors are logged by name/code only.
   s.log.error({ type: ctx.activity.type, activityId: ctx.activity.id, err: { name: e?.name, reason: e?.reason, code: e?.code, message: e?.reason ? e.message : undefined } }, 'turn failed');

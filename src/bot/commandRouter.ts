@@ -11,6 +11,7 @@ import { meetingsCommand, planCommand } from './handlers/meetings.js';
 import { schoolCalendarCommand } from './handlers/schoolCalendar.js';
 import { addChair, registerSteering } from './handlers/steering.js';
 import { replyText } from './reply.js';
+import { showOrgSettings } from './handlers/organisations.js';
 import type { RequestContext } from './requestContext.js';
 
 /** A text message → one command; the role is checked here for every command. */
@@ -57,6 +58,12 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
       return promiseCommand(rc, ctx, cmd);
     case 'exportMyData':
       return exportMyData(rc, ctx);
+    case 'orgSettings':
+      return showOrgSettings(rc, ctx);
+    // Answered before an organisation is resolved (src/bot/handlers/organisations.ts).
+    case 'switchOrg':
+    case 'createOrg':
+      return showHelp(rc, ctx);
     default: {
       const unhandled: never = cmd;
       return unhandled;
@@ -68,4 +75,4 @@ function chairOnly(cmd: Command): boolean {
   return cmd.name !== 'unknown' && chairPermissions.has(permissionFor[cmd.name]);
 }
 
-const chairPermissions = new Set<Permission>(['registerSteering', 'registerForum', 'editForum', 'planYear', 'changeMeeting', 'addChair', 'manageInputs', 'compile', 'editPromise']);
+const chairPermissions = new Set<Permission>(['registerSteering', 'registerForum', 'editForum', 'planYear', 'changeMeeting', 'addChair', 'manageInputs', 'compile', 'editPromise', 'editSettings']);

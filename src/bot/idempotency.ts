@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { conversationKey } from '../domain/conversation.js';
-import type { Services } from '../services/services.js';
+import type { Platform } from '../services/platform.js';
 import { baseConversationId, tenantAllowed } from './activity.js';
 import { turnWasRefused } from './refusal.js';
 
@@ -25,7 +25,7 @@ export function turnMarkerId(conversationId: string, activityId: string): string
  * Runs after authentication (it is adapter middleware), so a forged request cannot read
  * a cached response. While Redis is down the turn simply runs (and fails politely).
  */
-export function idempotency(s: Services, opts: { waitMs?: number } = {}): Middleware {
+export function idempotency(s: Platform, opts: { waitMs?: number } = {}): Middleware {
   const waitMs = opts.waitMs ?? 10_000;
   return {
     async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -79,7 +79,7 @@ export function idempotency(s: Services, opts: { waitMs?: number } = {}): Middle
  * A duplicate invoke: the first response again ('replayed'), or — when the first delivery
  * was refused or failed and released the id — this delivery claims it and runs ('rerun').
  */
-async function replay(s: Services, ctx: TurnContext, id: string, waitMs: number): Promise<'replayed' | 'rerun' | 'accepted'> {
+async function replay(s: Platform, ctx: TurnContext, id: string, waitMs: number): Promise<'replayed' | 'rerun' | 'accepted'> {
   const start = Date.now();
   for (;;) {
     const raw = await s.repos.markers.get('turn', id).catch(() => undefined);

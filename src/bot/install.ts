@@ -1,13 +1,13 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { conversationKey, type ConversationRecord } from '../domain/conversation.js';
-import type { Services } from '../services/services.js';
+import type { Platform } from '../services/platform.js';
 import { baseConversationId, conversationKindOf, referenceFor, teamOf, tenantOf } from './activity.js';
 
 /**
  * Keeps the conversation reference of every conversation the bot hears from, so it can
  * post there later. Written only when something changed, to keep turns cheap.
  */
-export async function rememberConversation(s: Services, ctx: TurnContext): Promise<void> {
+export async function rememberConversation(s: Platform, ctx: TurnContext): Promise<void> {
   const a = ctx.activity;
   const conversationId = baseConversationId(a.conversation?.id ?? '');
   if (!conversationId) return;
@@ -37,7 +37,7 @@ export async function rememberConversation(s: Services, ctx: TurnContext): Promi
 }
 
 /** The bot was removed (uninstall, removed from team/chat): stop messaging there. */
-export async function forgetConversation(s: Services, ctx: TurnContext): Promise<void> {
+export async function forgetConversation(s: Platform, ctx: TurnContext): Promise<void> {
   const conversationId = baseConversationId(ctx.activity.conversation?.id ?? '');
   await s.repos.conversations.mutate(conversationKey(conversationId), ctx.activity.from?.aadObjectId ?? 'system', 'uninstall', (cur) =>
     cur ? { ...cur, active: false, removedAt: s.clock().toISOString() } : null,

@@ -14,6 +14,8 @@ export async function recordMembership(rc: RequestContext): Promise<void> {
   if (!aad) return;
   // Known people (name, last seen) are who a chair can make an action item's owner.
   if (rc.userName) await rc.s.repos.people.seen(aad, rc.userName, rc.person);
+  // The person's organisations, for their personal chat and person-wide commands (candidates, checked when read).
+  if (rc.roles.chair || rc.roles.steeringMember || rc.roles.forumIds.length > 0) await rc.s.platform.repos.orgs.addMember(aad, rc.s.org.id);
   const steering = rc.steering?.data;
   if (steering && steering.conversationId === rc.conversationId && !steering.memberIds.includes(aad)) {
     await rc.s.repos.steering.mutate(STEERING_ID, aad, 'member-seen', (cur) =>

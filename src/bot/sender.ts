@@ -1,16 +1,22 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { OutboundSender } from '../../jobs/processors/notify.js';
-import type { Services } from '../services/services.js';
+import type { Platform } from '../services/platform.js';
+import { stampActivity } from './stampOrg.js';
 import type { SendPacer } from '../store/sendPacer.js';
 import { renderNotice } from './notices.js';
 
 /** Sends queued notices through the adapter (the only proactive path to Teams). */
-export function createSender(s: Services, adapter: TeamsAdapter, pacer?: SendPacer): OutboundSender {
+export function createSender(platform: Platform, adapter: TeamsAdapter, pacer?: SendPacer): OutboundSender {
+  const s = platform;
   return {
     async send(job, reference, locale, existing) {
-      const activity = await renderNotice(s, job, locale);
-      if (!activity) return undefined;
+      const org = await platform.orgs.forJob(job);
+      if (!org) return undefined;
+      const rendered = await renderNotice(org, job, locale);
+      if (!rendered) return undefined;
+      // Its buttons act in the organisation the notice came from, whatever chat it lands in.
+      const activity = stampActivity(rendered, org.org.id);
       let id: string | undefined;
       // The adapter hands errors inside the callback to onTurnError, which swallows them;
       // a failed send must fail the job (to be retried), so it is caught here and rethrown.

@@ -14,9 +14,9 @@ const MAX_PAGES = 20;
  * Bot Connector): for a standard channel the team's members, for a private one its own.
  * null when no steering channel is registered or the bot is no longer in it.
  */
-export function createSteeringRoster(s: Services, adapter: TeamsAdapter): RosterSource {
+export function createSteeringRoster(adapter: TeamsAdapter): RosterSource {
   return {
-    async steeringMembers() {
+    async steeringMembers(s: Services) {
       const steering = await s.repos.steering.get(STEERING_ID);
       if (!steering) return null;
       const conv = await s.repos.conversations.get(conversationKey(steering.data.conversationId));

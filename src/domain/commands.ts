@@ -24,6 +24,9 @@ export type Command =
   | { name: 'goals'; arg: string | undefined }
   | { name: 'followUp'; arg: string | undefined }
   | { name: 'exportMyData' }
+  | { name: 'switchOrg' }
+  | { name: 'createOrg'; arg: string | undefined }
+  | { name: 'orgSettings' }
   | { name: 'unknown'; suggestion: CommandName | undefined };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
@@ -51,6 +54,9 @@ const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: bool
   { name: 'goals', sv: ['malbild', 'malbilder'], en: ['goals', 'goal'], takesArg: true },
   { name: 'followUp', sv: ['uppfoljning'], en: ['follow up', 'followup'], takesArg: true },
   { name: 'exportMyData', sv: ['exportera mina data', 'mina data'], en: ['export my data', 'my data'] },
+  { name: 'switchOrg', sv: ['byt organisation', 'valj organisation'], en: ['switch organisation', 'switch organization', 'choose organisation'] },
+  { name: 'createOrg', sv: ['skapa organisation'], en: ['create organisation', 'create organization'], takesArg: true },
+  { name: 'orgSettings', sv: ['installningar', 'organisationens installningar'], en: ['settings', 'organisation settings'] },
 ];
 
 export function normalizeCommandText(text: string): string {

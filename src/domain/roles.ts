@@ -52,6 +52,9 @@ export const permissions = [
   'viewGoals',
   'viewFollowUp',
   'exportOwnData',
+  'switchOrg',
+  'createOrg',
+  'editSettings',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,6 +63,9 @@ export function can(roles: Roles, permission: Permission): boolean {
     case 'help':
     case 'ownActions':
     case 'exportOwnData':
+    case 'switchOrg':
+    // Only operators (OPERATOR_IDS) create organisations: checked by the handler, which knows the deployment's settings.
+    case 'createOrg':
       return true;
     case 'listForums':
     case 'listMeetings':
@@ -80,6 +86,7 @@ export function can(roles: Roles, permission: Permission): boolean {
     case 'manageInputs':
     case 'compile':
     case 'editPromise':
+    case 'editSettings':
       return roles.chair;
     default: {
       const unhandled: never = permission;

@@ -35,7 +35,8 @@ type Kind = 'page' | 'embed' | 'data';
 export function publicRouter(s: Services, opts: { recheckMs?: number } = {}): Router {
   const site = new PublicSite(s, opts.recheckMs);
   const router = Router();
-  const base = s.config.PUBLIC_URL.replace(/\/$/, '');
+  // The residents' pages live at the deployment's root (/invanare/<slug>), not under /o/<orgId>.
+  const base = s.platform.config.PUBLIC_URL.replace(/\/$/, '');
   const org = s.config.PUBLIC_ORGANISATION_NAME;
   const embedAncestors = s.config.PUBLIC_EMBED_ORIGINS.length ? s.config.PUBLIC_EMBED_ORIGINS.join(' ') : "'none'";
 

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
-import type { Services } from '../services/services.js';
+import type { Platform } from '../services/platform.js';
+import { perOrg, type OrgOfRequest } from './perOrgRoute.js';
 import type { Queues } from '../../jobs/queues.js';
 import { adminAuth } from './adminAuth.js';
 import { BULL_BOARD_PATH, bullBoardRouter } from './bullBoard.js';
@@ -13,7 +14,7 @@ import { publicRouter } from './publicRoutes.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpDeps {
-  s: Services;
+  platform: Platform;
   /** Handles POST /api/messages (the adapter); absent in a worker-only process. */
   messages?: (req: Request, res: Response) => Promise<void>;
   /** For the admin queue board; absent = no board. */
@@ -22,7 +23,7 @@ export interface HttpDeps {
   ready: () => Promise<{ ok: boolean; checks: Record<string, boolean> }>;
 }
 
-export function createHttpApp({ s, messages, ready, queues }: HttpDeps): express.Express {
+export function createHttpApp({ platform: s, messages, ready, queues }: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders);
@@ -40,12 +41,18 @@ export function createHttpApp({ s, messages, ready, queues }: HttpDeps): express
       await messages(req, res);
     });
   }
-  app.get('/meetings/:file', icsRoute(s));
-  app.use('/reports/uppfoljning', followUpReportRouter(s));
-  app.use('/reports', lagesbildReportRouter(s));
-  app.get('/exports/:file', exportRoute(s));
-  // The residents' page and open data: no sign-in, their own headers (publicRoutes.ts).
-  app.use('/invanare', publicRouter(s));
+  // Each organisation's links live under /o/<orgId>/; the paths from before organisations
+  // existed stay the upgraded organisation's, so links and invitations already sent work.
+  const byPath: OrgOfRequest = async (req) => String(req.params.org ?? '');
+  const legacy: OrgOfRequest = () => s.orgs.legacyId();
+  for (const [base, orgOf] of [['/o/:org', byPath], ['', legacy]] as const) {
+    app.get(`${base}/meetings/:file`, perOrg(s, orgOf, icsRoute));
+    app.use(`${base}/reports/uppfoljning`, perOrg(s, orgOf, followUpReportRouter));
+    app.use(`${base}/reports`, perOrg(s, orgOf, lagesbildReportRouter));
+    app.get(`${base}/exports/:file`, perOrg(s, orgOf, exportRoute));
+  }
+  // The residents' page and open data: no sign-in, their own headers (publicRoutes.ts); the slug names the organisation.
+  app.use('/invanare', perOrg(s, async (req) => s.repos.orgs.orgOfSlug(/^\/([a-z0-9][a-z0-9-]{0,62})(?:\/|$)/.exec(req.path)?.[1] ?? ''), publicRouter, { fallback: (s2) => publicRouter(s2) }));
   if (queues) {
     app.get('/metrics', adminAuth(s.config.ADMIN_TOKEN, s.config.PUBLIC_URL.startsWith('https:')), metricsRoute(queues, s.repos.metrics, async () => (await ready()).checks.redis ?? false));
     app.use(

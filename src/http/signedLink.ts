@@ -14,12 +14,27 @@ export type SignedParams = Readonly<Record<string, string | undefined>>;
 export class LinkSigner {
   private readonly secret: Buffer;
 
-  constructor(secret: string | undefined) {
-    this.secret = secret ? Buffer.from(secret) : randomBytes(32);
+  /**
+   * `scope`: the organisation the links belong to, mixed into every signature, so a link
+   * of one organisation never verifies under another's path. Empty for the organisation
+   * upgraded from the single-municipality version: its links sent before the upgrade verify.
+   */
+  constructor(
+    secret: string | Buffer | undefined,
+    private readonly scope = '',
+  ) {
+    this.secret = typeof secret === 'string' ? Buffer.from(secret) : (secret ?? randomBytes(32));
+  }
+
+  /** The same secret, signing for one organisation. */
+  scoped(scope: string): LinkSigner {
+    return new LinkSigner(this.secret, scope);
   }
 
   private mac(signed: string, exp: number): string {
-    return createHmac('sha256', this.secret).update(`${signed}\n${exp}`).digest('base64url');
+    const h = createHmac('sha256', this.secret);
+    if (this.scope) h.update(`${this.scope}\n`);
+    return h.update(`${signed}\n${exp}`).digest('base64url');
   }
 
   /** A path with its parameters and signature, valid for `ttlMinutes` from `now`. */

@@ -7,6 +7,7 @@ import { privacyEn } from './en/privacy.js';
 import { promiseEn } from './en/promise.js';
 import { schoolHolidaysEn } from './en/schoolHolidays.js';
 import { publicEn } from './en/public.js';
+import { organisationsEn } from './en/organisations.js';
 
 /** English, for users whose Teams locale is English. Same keys as sv.ts (checked by the type). */
 export const en: Catalog = {
@@ -41,6 +42,9 @@ export const en: Catalog = {
       goals: ['goals Berga', "a district's goal picture"],
       followUp: ['follow up', 'the follow-up of the citizen promise'],
       exportMyData: ['export my data', 'everything Samverkan stores about you'],
+      switchOrg: ['switch organisation', 'choose which organisation your personal chat is about'],
+      createOrg: ['create organisation Name', "creates a new municipality's organisation in this team (operators)"],
+      orgSettings: ['settings', "the organisation's name, districts, meeting times, time zone, language and retention"],
     },
   },
   unknownCommand: (suggestion?: string) =>
@@ -158,4 +162,5 @@ export const en: Catalog = {
   calendar: calendarEn,
   schoolHolidays: schoolHolidaysEn,
   public: publicEn,
+  organisations: organisationsEn,
 };

@@ -6,6 +6,7 @@ import { privacySv } from './sv/privacy.js';
 import { promiseSv } from './sv/promise.js';
 import { schoolHolidaysSv } from './sv/schoolHolidays.js';
 import { publicSv } from './sv/public.js';
+import { organisationsSv } from './sv/organisations.js';
 
 /** Swedish: the default language. Every user-facing string lives here (feature parts in sv/) or in en.ts. */
 export const sv = {
@@ -40,6 +41,9 @@ export const sv = {
       goals: ['målbild Berga', 'målbilden för en stadsdel'],
       followUp: ['uppföljning', 'uppföljningen av medborgarlöftet'],
       exportMyData: ['exportera mina data', 'allt som Samverkan lagrar om dig'],
+      switchOrg: ['byt organisation', 'välj vilken organisation din personliga chatt gäller'],
+      createOrg: ['skapa organisation Namn', 'skapar en ny kommuns organisation i det här teamet (operatörer)'],
+      orgSettings: ['inställningar', 'organisationens namn, stadsdelar, mötestider, tidszon, språk och gallring'],
     } satisfies Record<string, [string, string]>,
   },
   unknownCommand: (suggestion?: string) =>
@@ -157,6 +161,7 @@ export const sv = {
   calendar: calendarSv,
   schoolHolidays: schoolHolidaysSv,
   public: publicSv,
+  organisations: organisationsSv,
 };
 
 export type Catalog = typeof sv;

@@ -165,3 +165,22 @@ export async function listMeetings(s: Services): Promise<Stored<MeetingRecord>[]
   const all = await s.repos.meetings.list();
   return all.sort((a, b) => (a.data.date + a.data.time).localeCompare(b.data.date + b.data.time));
 }
+
+/**
+ * The organisation's time zone changed: each future confirmed meeting keeps its local date
+ * and time but is a new instant, so it gets a new sequence (timeline, reminders and
+ * invitations follow, like a move). `s` is built with the new settings.
+ */
+export async function rescheduleForTimeZone(s: Services, actor: string): Promise<number> {
+  const today = s.clock().toISOString().slice(0, 10);
+  let moved = 0;
+  for (const m of await s.repos.meetings.list()) {
+    if (m.data.status !== 'confirmed' || m.data.date < today) continue;
+    await removeTimeline(s.queues.timeline, m.id, allStepKinds(s, m.data));
+    const again = await applyMove(s, m, m.data.date, m.data.time, actor);
+    await ensureTimeline(s, again.data);
+    await announce(s, again.data, 'meeting.moved');
+    moved++;
+  }
+  return moved;
+}

@@ -1,34 +1,66 @@
 import type { Logger } from 'pino';
-import type { Queues } from '../../jobs/queues.js';
+import { orgQueues, type OrgQueues } from '../../jobs/orgQueues.js';
 import type { Config } from '../config.js';
 import { planSettingsSchema, type PlanSettings } from '../domain/calendar/planSettings.js';
-import { LinkSigner } from '../http/signedLink.js';
-import type { Keys } from '../store/keys.js';
-import type { RedisClient } from '../store/redis.js';
+import type { OrgEntry } from '../domain/organisation/organisation.js';
+import { effectiveConfig, type OrgSettings } from '../domain/organisation/orgSettings.js';
+import type { LinkSigner } from '../http/signedLink.js';
+import type { OrgKeys } from '../store/keys.js';
+import { PeopleRegistry } from '../store/people.js';
 import { createRepositories, type Repositories } from '../store/repositories.js';
+import type { Stored } from '../store/versionedRepository.js';
+import type { Platform } from './platform.js';
 
-/** What use-cases need: built once in main.ts (or a test) and passed down. */
+/** The organisation a `Services` serves. */
+export interface OrgContext {
+  id: OrgEntry['id'];
+  entry: OrgEntry;
+  settings: Stored<OrgSettings>;
+  /** The data of the single-municipality version: its env vars stay its defaults, its old links keep working. */
+  legacy: boolean;
+  keys: OrgKeys;
+}
+
+/**
+ * What use-cases need, for one organisation: its repositories (plus the deployment's
+ * conversation directory and people registry), its view of the queues, and its
+ * configuration (the deployment's, with the organisation's settings in place of the
+ * defaults). Built by `platform.orgs.services(orgId)`; a use-case never sees another
+ * organisation's data through it.
+ */
 export interface Services {
   config: Config;
   repos: Repositories;
-  queues: Queues;
+  queues: OrgQueues;
   clock: () => Date;
   log: Logger;
   planSettings: PlanSettings;
   /** Signs and checks expiring report links. */
   links: LinkSigner;
+  org: OrgContext;
+  platform: Platform;
 }
 
-/** The one way Services are assembled (the runtime and the tests share it). */
-export function createServices(deps: { config: Config; redis: RedisClient; keys: Keys; queues: Queues; clock: () => Date; log: Logger }): Services {
-  const { config, redis, keys, queues, clock, log } = deps;
+/** The one way an organisation's Services are assembled (the runtime and the tests share it). */
+export function createServices(platform: Platform, org: { entry: OrgEntry; settings: Stored<OrgSettings> }): Services {
+  const { redis, clock } = platform;
+  const keys = platform.keys.forOrg(org.entry.id);
+  const config = effectiveConfig(platform.config, org.settings.data, org.entry.legacy, org.entry.id);
+  const own = createRepositories(redis, keys, clock);
   return {
     config,
-    repos: createRepositories(redis, keys, clock),
-    queues,
+    repos: {
+      ...own,
+      // A conversation belongs to at most one organisation and a person to many: both stay in the
+      // deployment's directory. The owner picker lists only the people seen in this organisation.
+      conversations: platform.repos.conversations,
+      people: new PeopleRegistry(redis, platform.keys, clock, keys.of('people')),
+      metrics: platform.repos.metrics,
+    },
+    queues: orgQueues(platform.queues, org.entry.id, org.entry.legacy),
     clock,
-    log,
-    links: new LinkSigner(config.LINK_SECRET),
+    log: platform.log.child({ org: org.entry.id }),
+    links: org.entry.legacy ? platform.links : platform.links.scoped(org.entry.id),
     planSettings: planSettingsSchema.parse({
       weekday: config.MEETING_WEEKDAY,
       time: config.MEETING_TIME,
@@ -36,5 +68,7 @@ export function createServices(deps: { config: Config; redis: RedisClient; keys:
       timeZone: config.TIMEZONE,
       schoolHolidays: config.SCHOOL_HOLIDAYS,
     }),
+    org: { id: org.entry.id, entry: org.entry, settings: org.settings, legacy: org.entry.legacy, keys },
+    platform,
   };
 }

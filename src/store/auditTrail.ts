@@ -26,14 +26,13 @@ export class AuditTrail {
 
   /** Every audit line written by `actor`, across all records (a SCAN over every master). */
   async byActor(actor: string): Promise<{ collection: string; id: string; entry: AuditEntry }[]> {
-    const pattern = `${this.keys.prefix}:audit:{*`;
     const out: { collection: string; id: string; entry: AuditEntry }[] = [];
-    for (const key of (await scanAll(this.redis, pattern)).sort()) {
-      const m = /:audit:\{([^:}]+):(.*)\}$/.exec(key);
-      if (!m) continue;
+    for (const key of (await scanAll(this.redis, this.keys.auditPattern())).sort()) {
+      const parts = this.keys.auditKeyParts(key);
+      if (!parts) continue;
       for (const line of await this.redis.lrange(key, 0, -1)) {
         const parsed = auditEntrySchema.safeParse(JSON.parse(line));
-        if (parsed.success && parsed.data.actor === actor) out.push({ collection: m[1]!, id: m[2]!, entry: parsed.data });
+        if (parsed.success && parsed.data.actor === actor) out.push({ ...parts, entry: parsed.data });
       }
     }
     return out;

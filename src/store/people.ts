@@ -21,6 +21,8 @@ export class PeopleRegistry {
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly clock: () => Date,
+    /** An organisation's view: the set of the people seen in it (names stay in the one hash). */
+    private readonly membersKey?: string,
   ) {}
 
   private get key(): string {
@@ -32,9 +34,13 @@ export class PeopleRegistry {
     const now = this.clock();
     if (known === undefined) known = await this.get(aadObjectId);
     const display = name.trim().slice(0, 200) || known?.name || '';
-    if (known && known.name === display && now.getTime() - Date.parse(known.lastSeen) < REFRESH_MS) return;
+    // Filed in the organisation's view on every sighting (one SADD): a person known from another organisation appears at once.
+    if (known && known.name === display && now.getTime() - Date.parse(known.lastSeen) < REFRESH_MS) {
+      if (this.membersKey) await this.redis.sadd(this.membersKey, aadObjectId);
+      return;
+    }
     const person: Person = { aadObjectId, name: display, lastSeen: now.toISOString() };
-    await this.redis.hset(this.key, aadObjectId, JSON.stringify(person));
+    await Promise.all([this.redis.hset(this.key, aadObjectId, JSON.stringify(person)), this.membersKey ? this.redis.sadd(this.membersKey, aadObjectId) : null]);
   }
 
   async get(aadObjectId: string): Promise<Person | null> {
@@ -46,7 +52,11 @@ export class PeopleRegistry {
 
   /** Everyone with a name, most recently seen first. */
   async list(): Promise<Person[]> {
-    const all = await this.redis.hvals(this.key);
+    let all: string[];
+    if (this.membersKey) {
+      const ids = await this.redis.smembers(this.membersKey);
+      all = ids.length ? (await this.redis.hmget(this.key, ...ids)).filter((x): x is string => x !== null) : [];
+    } else all = await this.redis.hvals(this.key);
     return all
       .map((raw) => personSchema.safeParse(JSON.parse(raw)))
       .flatMap((p) => (p.success && p.data.name ? [p.data] : []))

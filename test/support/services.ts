@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { createQueues, type Queues } from '../../jobs/queues.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { createServices, type Services } from '../../src/services/services.js';
+import type { Services } from '../../src/services/services.js';
+import { bootPlatform } from '../../src/services/bootPlatform.js';
+import type { Platform } from '../../src/services/platform.js';
 import { Keys } from '../../src/store/keys.js';
 import { createQueueRedis, createStoreRedis, scanAll, type RedisClient, type RedisTarget } from '../../src/store/redis.js';
 
@@ -45,7 +47,9 @@ export function createTestClock(start: Date = new Date()): TestClock {
 }
 
 export interface TestServices {
+  /** The home organisation's Services (the default organisation of a single-municipality deployment). */
   s: Services;
+  platform: Platform;
   clock: TestClock;
   config: Config;
   keys: Keys;
@@ -110,14 +114,19 @@ export async function makeTestServices(opts: { now?: Date; env?: Record<string, 
   const queueRedis = createQueueRedis(target);
   const extraConnections: RedisClient[] = [];
   const closers: (() => Promise<unknown>)[] = [];
-  const keys = new Keys(keyPrefix);
+  const platformKeys = new Keys(keyPrefix);
   const queues = createQueues(queueRedis, queuePrefix);
-  const s: Services = createServices({ config, redis, keys, queues, clock, log });
+  const { platform, home } = await bootPlatform({ config, redis, keys: platformKeys, queues, clock, log });
+  if (!home) throw new Error('makeTestServices: no home organisation (OPERATOR_IDS set)');
+  const s: Services = home;
+  // Tests address the organisation's own keys (records, markers) through this.
+  const keys: Keys = s.org.keys;
   await Promise.all([queues.timeline.waitUntilReady(), queues.notify.waitUntilReady()]);
 
   let cleaned = false;
   return {
     s,
+    platform,
     clock,
     config,
     keys,

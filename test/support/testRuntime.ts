@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { startRuntime, type Runtime } from '../../src/runtime.js';
+import type { Services } from '../../src/services/services.js';
 import { post } from './activities.js';
 import { FakeConnector } from './fakeConnector.js';
 import { clusterEnv, createTestClock, deleteKeysUnder, testRedis, type TestClock } from './services.js';
@@ -10,8 +11,11 @@ import { clusterEnv, createTestClock, deleteKeysUnder, testRedis, type TestClock
  * The real server (adapter, routes, workers) on a free port with a controllable clock,
  * a local fake Bot Connector, and its own key/queue prefixes, removed by `cleanup()`.
  */
+/** The runtime; `services` is its home organisation's (the default one of a single-municipality deployment). */
+export type TestRuntimeHandle = Omit<Runtime, 'services'> & { services: Services };
+
 export interface TestRuntime {
-  runtime: Runtime;
+  runtime: TestRuntimeHandle;
   connector: FakeConnector;
   clock: TestClock;
   botUrl: string;
@@ -40,7 +44,13 @@ export async function startTestRuntime(opts: { now?: Date; env?: Record<string, 
     ...opts.env,
   });
   // TEST_LOG=debug shows the server's logs while debugging a test.
-  const runtime = await startRuntime(config, { clock, log: opts.log ?? createLogger(process.env.TEST_LOG ?? 'silent'), role: opts.role ?? 'all' });
+  const started = await startRuntime(config, { clock, log: opts.log ?? createLogger(process.env.TEST_LOG ?? 'silent'), role: opts.role ?? 'all' });
+  const runtime = new Proxy(started, {
+    get(target, prop, receiver) {
+      if (prop === 'services' && !target.services) throw new Error('this runtime has no home organisation (OPERATOR_IDS set): use runtime.platform.orgs');
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  }) as TestRuntimeHandle;
   const botUrl = `http://127.0.0.1:${runtime.port}`;
   return {
     runtime,

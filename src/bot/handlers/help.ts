@@ -27,6 +27,9 @@ export const permissionFor: Record<CommandName, Permission> = {
   goals: 'viewGoals',
   followUp: 'viewFollowUp',
   exportMyData: 'exportOwnData',
+  switchOrg: 'switchOrg',
+  createOrg: 'createOrg',
+  orgSettings: 'editSettings',
 };
 
 export function allowedCommands(rc: RequestContext): CommandName[] {

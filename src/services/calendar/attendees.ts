@@ -11,7 +11,7 @@ export interface RosterMember {
 
 /** The steering channel's roster; null when Teams could not be asked (then the members seen are used). */
 export interface RosterSource {
-  steeringMembers(): Promise<RosterMember[] | null>;
+  steeringMembers(s: Services): Promise<RosterMember[] | null>;
 }
 
 export interface SteeringAttendees {
@@ -27,7 +27,7 @@ export interface SteeringAttendees {
  */
 export async function steeringAttendees(s: Services, api: CalendarApi, roster?: RosterSource): Promise<SteeringAttendees> {
   const steering = await s.repos.steering.get(STEERING_ID);
-  const listed = await roster?.steeringMembers().catch((err: Error) => {
+  const listed = await roster?.steeringMembers(s).catch((err: Error) => {
     s.log.warn({ err: err.message }, 'steering roster unavailable; inviting the members seen');
     return null;
   });

@@ -92,7 +92,7 @@ export async function publishPublication(
 
 /** The residents' page of this organisation. */
 export function publicPageUrl(s: Services, lang?: 'sv' | 'en'): string {
-  return `${s.config.PUBLIC_URL.replace(/\/$/, '')}/invanare/${s.config.PUBLIC_SLUG}${lang === 'en' ? '/en' : ''}`;
+  return `${s.platform.config.PUBLIC_URL.replace(/\/$/, '')}/invanare/${s.config.PUBLIC_SLUG}${lang === 'en' ? '/en' : ''}`;
 }
 
 /** The card's "visa inte" value (comma-separated hide keys); anything else is dropped. */

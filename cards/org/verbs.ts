@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { orgIdSchema } from '../../src/domain/organisation/organisation.js';
+
+const version = z.coerce.number().int().min(0).max(1_000_000_000);
+
+/** Organisation verbs. `org.choose` names its organisation as `choice`: `org` is the stamp every card carries. */
+export const orgVerbSchemas = {
+  'org.choose': z.object({ choice: orgIdSchema, cmd: z.string().max(2000).optional() }),
+  'org.settingsOpen': z.object({}),
+  'org.settingsSave': z.object({ version }).passthrough(),
+} as const;
