@@ -11,6 +11,8 @@ import type { ActionReminderJob, CalendarJob, CompileJob, NotifyJob, Queues, Tim
  */
 export interface OrgQueue<T extends { orgId?: string }> {
   readonly name: string;
+  /** The deployment's queue itself (every organisation's jobs): for operations and tests only. */
+  readonly raw: Queue<T>;
   add(name: string, data: Omit<T, 'orgId'>, opts?: JobsOptions): Promise<Job<T>>;
   addBulk(jobs: { name: string; data: Omit<T, 'orgId'>; opts?: JobsOptions }[]): Promise<Job<T>[]>;
   /** The organisation's job with this (unprefixed) id; for the upgraded organisation also a job queued before the upgrade. */
@@ -54,6 +56,7 @@ function orgQueue<T extends { orgId?: string }>(queue: Queue<T>, orgId: OrgId, l
   const withOrg = (data: Omit<T, 'orgId'>) => ({ ...data, orgId }) as T;
   return {
     name: queue.name,
+    raw: queue,
     // BullMQ's generic job names/types are stricter than needed here; the data is the queue's own job type.
     add: (name, data, opts) => (queue.add as unknown as (n: string, d: T, o?: JobsOptions) => Promise<Job<T>>).call(queue, name, withOrg(data), options(opts)),
     addBulk: (jobs) => (queue.addBulk as unknown as (j: { name: string; data: T; opts?: JobsOptions }[]) => Promise<Job<T>[]>).call(queue, jobs.map((j) => ({ name: j.name, data: withOrg(j.data), opts: options(j.opts) }))),

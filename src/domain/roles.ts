@@ -64,8 +64,8 @@ export function can(roles: Roles, permission: Permission): boolean {
     case 'ownActions':
     case 'exportOwnData':
     case 'switchOrg':
-    // Only operators (OPERATOR_IDS) create organisations: checked by the handler, which knows the deployment's settings.
     case 'createOrg':
+      // Only operators (OPERATOR_IDS) create organisations: checked by the handler, which knows the deployment's settings.
       return true;
     case 'listForums':
     case 'listMeetings':

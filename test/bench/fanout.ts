@@ -62,7 +62,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
   connector.fault = limits.rule;
   const env = botEnv(o.redisUrl, prefix, { NOTIFY_RATE_PER_SECOND: String(o.ratePerSecond), NOTIFY_CONVERSATION_LIMITS: '7/1,8/2,60/30,1800/3600' });
   const admin = await adminRuntime(o.redisUrl, prefix, { NOTIFY_RATE_PER_SECOND: String(o.ratePerSecond) });
-  const s = admin.runtime.services;
+  const s = admin.runtime.services!;
   const workers: Child[] = [];
   try {
     const forums = await seedForums(s, connector.url, o.conversations);
@@ -84,7 +84,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
     const budgetMs = Math.max(60_000, (2 * expected * 1000) / o.ratePerSecond);
     let lastLog = Date.now();
     for (;;) {
-      const c = await s.queues.notify.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      const c = await s.queues.notify.raw.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
       const pending = Object.values(c).reduce((a, b) => a + b, 0);
       if (pending === 0) break;
       if (Date.now() - t0 > budgetMs) {
@@ -97,7 +97,7 @@ export async function runFanout(o: FanoutOptions): Promise<FanoutResult> {
       }
       await sleep(200);
     }
-    const deadLetter = await s.queues.notify.getFailedCount();
+    const deadLetter = await s.queues.notify.raw.getFailedCount();
     const accepted = connector.requests.filter((r) => r.status === 200).map((r) => r.at);
     const first = Math.min(...accepted);
     const last = Math.max(...accepted);

@@ -76,7 +76,7 @@ export async function runFootprint(o: FootprintOptions): Promise<FootprintResult
   const prefix = `bench-fp${o.forums}`;
   const connector = await new FakeConnector().start();
   const admin = await adminRuntime(o.redisUrl, prefix);
-  const s: Services = admin.runtime.services;
+  const s: Services = admin.runtime.services!;
   const redis = admin.runtime.redis as Redis;
   let web: { child: Child; url: string } | undefined;
   let echo: { child: Child; url: string } | undefined;
@@ -99,7 +99,7 @@ export async function runFootprint(o: FootprintOptions): Promise<FootprintResult
     const webIdle = await steadyRss(web.child);
 
     // Redis before: queued notices (plan invitations) removed so the delta is the answers' own.
-    await s.queues.notify.obliterate({ force: true });
+    await s.queues.notify.raw.obliterate({ force: true });
     const before = await usedMemory(redis);
     const r = rng(11);
     const pairs = all.flatMap((m) => forums.map((f) => ({ m, f }))).slice(0, o.answers);
@@ -122,7 +122,7 @@ export async function runFootprint(o: FootprintOptions): Promise<FootprintResult
     await Promise.all(Array.from({ length: 16 }, lane));
     const storeSeconds = (Date.now() - t0) / 1000;
     const withJobs = await usedMemory(redis);
-    await s.queues.notify.obliterate({ force: true });
+    await s.queues.notify.raw.obliterate({ force: true });
     const dataOnly = await usedMemory(redis);
     o.log(`  stored ${pairs.length} answers in ${storeSeconds.toFixed(1)} s`);
 

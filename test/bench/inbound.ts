@@ -121,7 +121,7 @@ export async function runInbound(o: InboundOptions): Promise<InboundResult> {
     echo = await startChild('test/bench/echoBot.ts', {});
     bot = await startChild('src/main.ts', botEnv(o.redisUrl, prefix), ['--role=web'], o.botNodeArgs, o.botCheckout);
     admin = await adminRuntime(o.redisUrl, prefix);
-    const world = await setUpOverHttp(bot.url, connector.url, admin.runtime.services, forumCount);
+    const world = await setUpOverHttp(bot.url, connector.url, admin.runtime.services!, forumCount);
     // The echo bot gets the same payloads (same forums, ids and versions do not matter to it).
     const echoLoad = submitter(world.forums, world.meetingId, connector.url, o.concurrency, 7);
     const botLoad = submitter(world.forums, world.meetingId, connector.url, o.concurrency, 7);
@@ -131,7 +131,7 @@ export async function runInbound(o: InboundOptions): Promise<InboundResult> {
     if (o.before) {
       before = await startChild('src/main.ts', botEnv(o.redisUrl, `${prefix}-before`), ['--role=web'], [], o.before);
       beforeAdmin = await adminRuntime(o.redisUrl, `${prefix}-before`);
-      const w = await setUpOverHttp(before.url, connector.url, beforeAdmin.runtime.services, forumCount);
+      const w = await setUpOverHttp(before.url, connector.url, beforeAdmin.runtime.services!, forumCount);
       beforeLoad = submitter(w.forums, w.meetingId, connector.url, o.concurrency, 7);
     }
     await run(echo.url, echoLoad, o.warmup);
@@ -159,7 +159,7 @@ export async function runInbound(o: InboundOptions): Promise<InboundResult> {
     // Every accepted submit is one stored version, and the store agrees.
     let storedVersionsOk = true;
     for (const f of world.forums) {
-      const stored = await admin.runtime.services.repos.answers.get(answerId(world.meetingId, f.id));
+      const stored = await admin.runtime.services!.repos.answers.get(answerId(world.meetingId, f.id));
       if ((stored?.version ?? 0) !== (botLoad.versions.get(f.id) ?? 0)) storedVersionsOk = false;
     }
     const med = (pick: (p: InboundResult['pairs'][number]) => number) => median(pairs.map(pick));

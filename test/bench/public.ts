@@ -35,7 +35,7 @@ export interface PublicBenchResult {
 export async function runPublic(opts: { redisUrl: string; concurrency: number; batch: number; pairs: number; log: (line: string) => void }): Promise<PublicBenchResult> {
   const prefix = `bench-public-${Date.now().toString(36)}`;
   const admin = await adminRuntime(opts.redisUrl, prefix);
-  await seedPublishedPromise(admin.runtime.services);
+  await seedPublishedPromise(admin.runtime.services!);
   await admin.runtime.close();
 
   const dir = mkdtempSync(join(os.tmpdir(), 'samverkan-public-bench-'));

@@ -19,7 +19,7 @@ const runtime = await startRuntime(loadConfig({ ...process.env, PORT: '0' }), { 
 const outer = express();
 outer.disable('x-powered-by');
 outer.use('/static', securityHeaders, express.static(staticDir, { maxAge: 300_000 }));
-outer.use(createHttpApp({ s: runtime.services, ready: async () => ({ ok: true, checks: {} }) }));
+outer.use(createHttpApp({ platform: runtime.platform, ready: async () => ({ ok: true, checks: {} }) }));
 const server = await listen(outer, port);
 console.log(`public bench server on ${port}`);
 process.on('SIGTERM', () => {

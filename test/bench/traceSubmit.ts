@@ -24,7 +24,7 @@ const url = `http://127.0.0.1:${port}`;
 try {
   await waitForHttp(`${url}/healthz`, bot);
   const admin = await adminRuntime(redis.url, prefix);
-  const world = await setUpOverHttp(url, connector.url, admin.runtime.services, forumCount);
+  const world = await setUpOverHttp(url, connector.url, admin.runtime.services!, forumCount);
   const r = rng(3);
   const submit = (i: number, version?: number) => {
     const f = world.forums[i % world.forums.length]!;

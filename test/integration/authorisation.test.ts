@@ -30,7 +30,7 @@ const snapshot = () => snapshotKeys(t.runtime.redis, [t.runtime.services.config.
 /** Background work of earlier steps (card refreshes) is finished. */
 async function settled(): Promise<void> {
   await eventually(async () => {
-    const c = await t.runtime.services.queues.notify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    const c = await t.runtime.services.queues.notify.raw.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).every((n) => n === 0);
   }, 'notify drained');
 }

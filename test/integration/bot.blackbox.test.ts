@@ -50,16 +50,16 @@ describe('the bot through /api/messages', () => {
     await post(botUrl, botAdded(where, CHAIR));
     await connector.waitFor((r) => r.conversationId === '19:install@thread.tacv2');
     const key = conversationKey('19:install@thread.tacv2');
-    expect((await runtime.services.repos.conversations.get(key))?.data.active).toBe(true);
+    expect((await runtime.services!.repos.conversations.get(key))?.data.active).toBe(true);
     await post(botUrl, botRemoved(where, CHAIR));
-    expect((await runtime.services.repos.conversations.get(key))?.data.active).toBe(false);
+    expect((await runtime.services!.repos.conversations.get(key))?.data.active).toBe(false);
   });
 
   it('refuses a chair-only command to a non-chair, with a clear sentence', async () => {
     await post(botUrl, mentionMessage(steering(), MEMBER, 'registrera styrgrupp'));
     const reply = await connector.waitFor((r) => r.conversationId === '19:steering@thread.tacv2' && String(r.activity.text).includes('ordförande'));
     expect(reply.activity.text).toContain('Bara styrgruppens ordförande');
-    expect(await runtime.services.repos.steering.get('styrgrupp')).toBeNull();
+    expect(await runtime.services!.repos.steering.get('styrgrupp')).toBeNull();
   });
 
   it('suggests the closest command for a typo', async () => {
@@ -72,19 +72,19 @@ describe('the bot through /api/messages', () => {
   it('lets a chair register the steering channel (with @mention) and a forum through its card', async () => {
     await post(botUrl, mentionMessage(steering(), CHAIR, 'Registrera Styrgrupp'));
     await connector.waitFor((r) => r.conversationId === '19:steering@thread.tacv2' && String(r.activity.text).includes('styrgruppens kanal'));
-    expect((await runtime.services.repos.steering.get('styrgrupp'))?.data.conversationId).toBe('19:steering@thread.tacv2');
+    expect((await runtime.services!.repos.steering.get('styrgrupp'))?.data.conversationId).toBe('19:steering@thread.tacv2');
 
     const bad = await post(botUrl, invokeExecute(forumChannel(), CHAIR, 'forum.save', { name: 'x', kind: 'trygghetsrad', districts: '' }));
     expect(bad.status).toBe(200);
     expect(JSON.stringify(bad.body)).toContain('För kort');
-    expect(await runtime.services.repos.forums.list()).toHaveLength(0);
+    expect(await runtime.services!.repos.forums.list()).toHaveLength(0);
 
     const ok = await post(
       botUrl,
       invokeExecute(forumChannel(), CHAIR, 'forum.save', { name: 'Trygghetsrådet Berga', kind: 'trygghetsrad', districts: 'Berga', contacts: 'Anna Påhittad' }),
     );
     expect(JSON.stringify(ok.body)).toContain('är registrerat');
-    const forums = await runtime.services.repos.forums.list();
+    const forums = await runtime.services!.repos.forums.list();
     expect(forums.map((f) => f.data.name)).toEqual(['Trygghetsrådet Berga']);
     expect(forums[0]!.data.conversationId).toBe('19:berga@thread.tacv2');
   });
@@ -93,7 +93,7 @@ describe('the bot through /api/messages', () => {
     const res = await post(botUrl, invokeExecute(forumChannel(), MEMBER, 'forum.deactivate', { forumId: 'trygghetsradet-berga', version: 1 }));
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain('Det får du inte');
-    expect((await runtime.services.repos.forums.get('trygghetsradet-berga'))?.data.active).toBe(true);
+    expect((await runtime.services!.repos.forums.get('trygghetsradet-berga'))?.data.active).toBe(true);
   });
 
   it('answers an unknown verb and malformed data with a refusal card', async () => {
@@ -116,7 +116,7 @@ describe('the bot through /api/messages', () => {
     }
     const res = await post(botUrl, invokeExecute(steering(), CHAIR, 'plan.confirm', data));
     expect(JSON.stringify(res.body)).toContain('bekräftade');
-    const meetings = await runtime.services.repos.meetings.list();
+    const meetings = await runtime.services!.repos.meetings.list();
     expect(meetings.map((m) => m.id)).toEqual(['2027-1', '2027-2', '2027-3']);
     const invitations = await connector.waitFor(
       (r) => r.conversationId === '19:steering@thread.tacv2' && cardText(r.activity).includes('Kallelse'),

@@ -63,8 +63,8 @@ describe('reliable delivery through a failing connector', () => {
       for (let i = 0; i < PER_CONVERSATION; i++) await enqueueNotice(s, id, 'text.welcome', { occasion: `fault-${i}` });
     }
     const expected = CONVERSATIONS.length * PER_CONVERSATION;
-    await eventually(async () => (await s.queues.notify.getCompletedCount()) >= expected, 'all notices completed', 60_000).catch(async (e) => {
-      console.log(await s.queues.notify.getJobCounts(), t.connector.received.length, faults);
+    await eventually(async () => (await s.queues.notify.raw.getCompletedCount()) >= expected, 'all notices completed', 60_000).catch(async (e) => {
+      console.log(await s.queues.notify.raw.getJobCounts(), t.connector.received.length, faults);
       throw e;
     });
     t.connector.fault = undefined;
@@ -84,6 +84,6 @@ describe('reliable delivery through a failing connector', () => {
       expect(maxInWindow(attempts, 2_000)).toBeLessThanOrEqual(8);
     }
     expect(faults).toBeGreaterThan(0);
-    expect(await s.queues.notify.getFailedCount()).toBe(0);
+    expect(await s.queues.notify.raw.getFailedCount()).toBe(0);
   }, 90_000);
 });

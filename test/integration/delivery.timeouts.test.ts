@@ -31,10 +31,10 @@ describe('hung and dropped connections', () => {
     };
     const s = t.runtime.services;
     for (const id of CONVERSATIONS) await enqueueNotice(s, id, 'text.welcome', { occasion: 'timeouts' });
-    await eventually(async () => (await s.queues.notify.getCompletedCount()) >= CONVERSATIONS.length, 'all delivered', 30_000);
+    await eventually(async () => (await s.queues.notify.raw.getCompletedCount()) >= CONVERSATIONS.length, 'all delivered', 30_000);
     t.connector.fault = undefined;
     for (const id of CONVERSATIONS) expect(t.connector.to(id), id).toHaveLength(1);
-    expect(await s.queues.notify.getFailedCount()).toBe(0);
+    expect(await s.queues.notify.raw.getFailedCount()).toBe(0);
     // Each abandoned attempt is a possible duplicate, and counted as such for /metrics.
     expect((await s.repos.metrics.read()).uncertainResends).toBe(4);
   }, 45_000);

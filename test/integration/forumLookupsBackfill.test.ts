@@ -51,7 +51,7 @@ describe('forum lookup terms after an upgrade', () => {
     expect(await t.s.repos.forums.findBy(forumOfConversationTerm('19:f1@thread.tacv2'))).toEqual([]);
     expect(await builtMarker()).toBeNull();
 
-    const scheduler = startScheduler(t.s, t.redis);
+    const scheduler = startScheduler(t.platform, t.redis);
     t.onCleanup(() => scheduler.stop());
     expect(await scheduler.reconcileNow()).toMatchObject({ forumsFiled: 2 });
     expect(ids(await t.s.repos.forums.findBy(forumOfConversationTerm('19:f1@thread.tacv2')))).toEqual(['f1']);

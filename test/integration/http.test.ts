@@ -62,7 +62,7 @@ describe('security headers on every route', () => {
     let server: Server | undefined;
     try {
       const app = createHttpApp({
-        s: ts.s,
+        platform: ts.platform,
         ready: async () => ({ ok: true, checks: {} }),
         messages: async () => {
           throw new Error('secret internal detail');
@@ -91,7 +91,7 @@ describe('admin surfaces', () => {
     await t.post(message(where, MEMBER, 'hjälp'));
     await t.connector.waitFor((r) => r.conversationId === 'a:metrics');
     await enqueueNotice(t.runtime.services, 'a:metrics', 'text.welcome', { occasion: 'metrics' });
-    await eventually(async () => (await t.runtime.services.queues.notify.getCompletedCount()) >= 1, 'notice sent');
+    await eventually(async () => (await t.runtime.services.queues.notify.raw.getCompletedCount()) >= 1, 'notice sent');
 
     const res = await fetch(`${t.botUrl}/metrics`, { headers: auth });
     expect(res.status).toBe(200);

@@ -41,7 +41,7 @@ async function runStep(kind: string): Promise<void> {
 
 async function drained(): Promise<void> {
   await eventually(async () => {
-    const c = await t.runtime.services.queues.notify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    const c = await t.runtime.services.queues.notify.raw.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).every((n) => n === 0);
   }, 'notify queue drained');
 }

@@ -63,7 +63,7 @@ describe('compiling the lägesbild', () => {
     expect(posts(t, 'a:member-lb')[0]!.activity.text).toContain('Bara styrgruppens ordförande');
     const unknown = await chairSays('sammanställ 2031-3');
     expect(unknown.activity.text).toContain('Jag hittar inget möte "2031-3"');
-    expect(await s().queues.compile.getJobCounts()).toMatchObject({ waiting: 0, active: 0, completed: 0 });
+    expect(await s().queues.compile.raw.getJobCounts()).toMatchObject({ waiting: 0, active: 0, completed: 0 });
   });
 
   it('sammanställ: a progress card at once, updated in place as forums load, then the chairs card with the agenda', async () => {
@@ -105,7 +105,7 @@ describe('compiling the lägesbild', () => {
     const run = await s().repos.compileRuns.require(w.meetingId);
     expect(run.data.run).toBe(2);
     expect(run.data.watchers).toHaveLength(2);
-    const jobs = await s().queues.compile.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
+    const jobs = await s().queues.compile.raw.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
     expect(jobs.map((j) => j.id).sort()).toEqual([compileJobId(w.meetingId, 1), compileJobId(w.meetingId, 2)]);
     for (const c of run.data.watchers) {
       const id = (await s().repos.markers.getCard(c.cardKey))!.activityId;
@@ -117,7 +117,7 @@ describe('compiling the lägesbild', () => {
     // Five more requests through the service at once: still one job for the new run.
     await Promise.all(Array.from({ length: 5 }, () => requestCompile(s(), { meetingId: w.meetingId, trigger: 'command', actor: 'test' })));
     await drained(t);
-    expect((await s().queues.compile.getJobs(['completed'])).length).toBe(3);
+    expect((await s().queues.compile.raw.getJobs(['completed'])).length).toBe(3);
   });
 
   it('a retried job posts nothing twice', async () => {

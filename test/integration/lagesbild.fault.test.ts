@@ -64,7 +64,7 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.ex
 beforeAll(async () => {
   t = await startTestRuntime({ role: 'web', env: { CHAIR_IDS: CHAIR.aadObjectId, LINK_SECRET: 'f'.repeat(40) } });
   startWorker('worker-1');
-  await eventually(async () => (await t.runtime.services.queues.notify.getWorkersCount()) > 0, 'worker 1 up', 30_000);
+  await eventually(async () => (await t.runtime.services.queues.notify.raw.getWorkersCount()) > 0, 'worker 1 up', 30_000);
   w = await setUpWorld(t, { forums: FORUMS, answered: 15 });
 }, 90_000);
 

@@ -27,7 +27,7 @@ const personal = (id: string) => ({ conversationId: id, conversationType: 'perso
 
 async function drained(): Promise<void> {
   await eventually(async () => {
-    const c = await t.runtime.services.queues.notify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    const c = await t.runtime.services.queues.notify.raw.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return Object.values(c).every((n) => n === 0);
   }, 'notify drained');
 }

@@ -206,11 +206,11 @@ describe('deleting an action item', () => {
     const job = { promiseId, actionId: deleted.id, kind: 'due0' as const, due: deleted.due };
     expect(await sendActionReminder(s, job)).toBe('skipped: gone');
     // Through the real worker: the job completes (no retry, no crash) and queues no notice.
-    const notifyBefore = await s.queues.notify.count();
+    const notifyBefore = await s.queues.notify.raw.count();
     const queued = await s.queues.actions.add('due0', job, { jobId: `${actionReminderJobId(promiseId, deleted.id, 'due0', deleted.due)}-late` });
     await eventually(async () => (await queued.getState()) === 'completed', 'reminder job completed');
     expect((await s.queues.actions.getJob(queued.id!))!.returnvalue).toBe('skipped: gone');
-    expect(await s.queues.notify.count()).toBe(notifyBefore);
+    expect(await s.queues.notify.raw.count()).toBe(notifyBefore);
     const rendered = await renderNotice(s, { conversationId: 'a:member-d', template: 'action.reminderDue', promiseId, actionId: deleted.id, userAadObjectId: MEMBER.aadObjectId }, 'sv-SE');
     expect(rendered).toBeNull();
   });

@@ -48,11 +48,11 @@ describe('weekly digest', () => {
         return 'act';
       },
     };
-    const instanceA = startScheduler(t.s, t.newStoreConnection());
-    const instanceB = startScheduler(t.s, t.newStoreConnection());
+    const instanceA = startScheduler(t.platform, t.newStoreConnection());
+    const instanceB = startScheduler(t.platform, t.newStoreConnection());
     t.onCleanup(() => instanceA.stop());
     t.onCleanup(() => instanceB.stop());
-    const workers = startWorkers(t.s, t.newQueueConnection(), sender);
+    const workers = startWorkers(t.platform, t.newQueueConnection(), sender);
     t.onCleanup(() => workers.close());
 
     const ran = await Promise.all([instanceA.promise.digest(), instanceB.promise.digest()]);
@@ -71,7 +71,7 @@ describe('weekly digest', () => {
   });
 
   it('sends nothing when there is no open promise', async () => {
-    const scheduler = startScheduler(t.s, t.newStoreConnection());
+    const scheduler = startScheduler(t.platform, t.newStoreConnection());
     t.onCleanup(() => scheduler.stop());
     expect(await scheduler.promise.digest()).toBe(true);
     expect(await t.queues.notify.count()).toBe(0);

@@ -54,7 +54,7 @@ describe('målbilder, decisions and the period follow-up through /api/messages',
     expect(textOf(future)).toContain('Datumet ligger i framtiden');
     const nan = await post(botUrl, invokeExecute(steering(), MEMBER, 'malbild.readingSave', { district: 'Skäggetorp', indicator: 'i1', value: 'femtio', date: '2027-01-01' }));
     expect(textOf(nan)).toContain('Ange ett tal');
-    const stored = await runtime.services.repos.malbilder.require('malbild-skaggetorp');
+    const stored = await runtime.services!.repos.malbilder.require('malbild-skaggetorp');
     expect(stored.data.indicators[0]!.readings).toEqual([]);
 
     await post(botUrl, invokeExecute(steering(), MEMBER, 'malbild.readingSave', { district: 'Skäggetorp', indicator: 'i1', value: '55,5', date: '2026-12-01' }));
@@ -69,7 +69,7 @@ describe('målbilder, decisions and the period follow-up through /api/messages',
     expect(refused.activity.text).toContain('Det får du inte göra här');
     const forged = await post(botUrl, invokeExecute(guestChat(), GUEST, 'malbild.readingSave', { district: 'Skäggetorp', indicator: 'i1', value: '99', date: '2027-02-01' }));
     expect(textOf(forged)).toContain('Mätvärden rapporteras av');
-    expect((await runtime.services.repos.malbilder.require('malbild-skaggetorp')).data.indicators[0]!.readings).toHaveLength(2);
+    expect((await runtime.services!.repos.malbilder.require('malbild-skaggetorp')).data.indicators[0]!.readings).toHaveLength(2);
   });
 
   it('beslut: the chair records decisions one after another on the "Beslut och åtgärder" card', async () => {
@@ -85,7 +85,7 @@ describe('målbilder, decisions and the period follow-up through /api/messages',
       expect(textOf(res)).toContain(`Åtgärden **${text}** är sparad`);
       expect(textOf(res)).toContain('"value":""'); // emptied text input
     }
-    const p = await runtime.services.repos.promises.require('lofte-2027-2028');
+    const p = await runtime.services!.repos.promises.require('lofte-2027-2028');
     expect(p.data.commitments[0]!.actions.map((a) => a.text)).toEqual(['Belysning i gångtunneln', 'Fältassistenter fredagskvällar']);
   });
 

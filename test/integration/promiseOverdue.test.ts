@@ -33,8 +33,8 @@ describe('overdue items', () => {
     expect(findAction(before, late.id)!.action.status).toBe('ej_paborjad');
     expect(effectiveStatus(findAction(before, late.id)!.action, todayOf(t.s))).toBe('forsenad');
 
-    const a = startScheduler(t.s, t.newStoreConnection());
-    const b = startScheduler(t.s, t.newStoreConnection());
+    const a = startScheduler(t.platform, t.newStoreConnection());
+    const b = startScheduler(t.platform, t.newStoreConnection());
     t.onCleanup(() => a.stop());
     t.onCleanup(() => b.stop());
     expect((await Promise.all([a.promise.overdue(), b.promise.overdue()])).filter(Boolean)).toHaveLength(1);

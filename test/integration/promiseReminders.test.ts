@@ -81,7 +81,7 @@ describe('owner reminders', () => {
     const { promiseId, commitmentId } = await seedPromise(t.s);
     const a = (await seedAction(t.s, promiseId, commitmentId, ANNA, '2027-03-20', 'Narkotikasök')).action;
     const b = (await seedAction(t.s, promiseId, commitmentId, BO, '2027-03-25', 'Trygghetsvandring')).action;
-    const workers = startWorkers(t.s, t.newQueueConnection(), capturingSender(t.s));
+    const workers = startWorkers(t.platform, t.newQueueConnection(), capturingSender(t.s));
     t.onCleanup(() => workers.close());
 
     const jobs = [

@@ -202,7 +202,7 @@ const bodyOf = (res: { body: unknown }) => JSON.stringify((res.body as { value?:
 async function drained(): Promise<void> {
   const q = t.runtime.services.queues;
   await eventually(async () => {
-    for (const queue of [q.compile, q.notify, q.timeline]) {
+    for (const queue of [q.compile.raw, q.notify.raw, q.timeline.raw]) {
       const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
       if (Object.values(c).some((n) => n > 0)) return false;
     }

@@ -36,10 +36,10 @@ async function registerSteering(): Promise<void> {
   await s.repos.steering.create('styrgrupp', { conversationId: STEERING_CONVERSATION, registeredBy: 'chair-1', registeredAt: NOW.toISOString(), extraChairIds: [], memberIds: [] }, 'chair-1');
 }
 
-const delayedCount = () => s.queues.timeline.getDelayedCount();
+const delayedCount = () => s.queues.timeline.raw.getDelayedCount();
 
 async function timelineCounts() {
-  return s.queues.timeline.getJobCounts('delayed', 'waiting', 'active', 'completed', 'failed', 'prioritized');
+  return s.queues.timeline.raw.getJobCounts('delayed', 'waiting', 'active', 'completed', 'failed', 'prioritized');
 }
 
 /** Every timeline job of the meeting matches its planned steps for the current clock and sequence. */
@@ -162,12 +162,12 @@ describe('moveMeeting and cancelMeeting', () => {
 
   it('moveMeeting refuses a date in a school holiday, naming it, and changes nothing', async () => {
     const [, , m3] = await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
-    const jobsBefore = (await s.queues.timeline.getDelayed()).map((j) => [j.id, j.opts.delay]).sort();
+    const jobsBefore = (await s.queues.timeline.raw.getDelayed()).map((j) => [j.id, j.opts.delay]).sort();
     const refused = await expectDomainError(moveMeeting(s, '2027-3', m3!.version, '2027-11-03', '13:00', 'chair-1'));
     expect(refused.reason).toBe('invalid-input');
     expect(refused.details.fieldErrors).toEqual({ date3: 'schoolHoliday|höstlov;44;2027-11-01;2027-11-07' });
     expect(await s.repos.meetings.require('2027-3')).toMatchObject({ version: m3!.version, data: { date: '2027-10-27' } });
-    expect((await s.queues.timeline.getDelayed()).map((j) => [j.id, j.opts.delay]).sort()).toEqual(jobsBefore);
+    expect((await s.queues.timeline.raw.getDelayed()).map((j) => [j.id, j.opts.delay]).sort()).toEqual(jobsBefore);
     // The week after höstlov is free.
     expect((await moveMeeting(s, '2027-3', m3!.version, '2027-11-10', '13:00', 'chair-1')).data.date).toBe('2027-11-10');
   });
@@ -215,8 +215,8 @@ describe('invalid plans are refused and store nothing', () => {
     expect(e.reason).toBe('invalid-input');
     expect(e.details.fieldErrors).toEqual(fieldErrors);
     expect(await s.repos.meetings.ids()).toEqual([]);
-    expect(await s.queues.timeline.getJobCounts()).toSatisfy((c: Record<string, number>) => Object.values(c).every((n) => n === 0));
-    expect(await s.queues.notify.getJobCounts()).toSatisfy((c: Record<string, number>) => Object.values(c).every((n) => n === 0));
+    expect(await s.queues.timeline.raw.getJobCounts()).toSatisfy((c: Record<string, number>) => Object.values(c).every((n) => n === 0));
+    expect(await s.queues.notify.raw.getJobCounts()).toSatisfy((c: Record<string, number>) => Object.values(c).every((n) => n === 0));
   });
 
   it('an invalid time is reported on the time field', async () => {
@@ -267,7 +267,7 @@ describe('reconcileTimelines', () => {
   it('does not schedule a step missed by more than the grace period, but fires a recently missed one now', async () => {
     // Confirm first, then lose every job and come back just after meeting 1's remind7 (2027-02-24 08:00Z).
     await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
-    await s.queues.timeline.obliterate({ force: true });
+    await s.queues.timeline.raw.obliterate({ force: true });
     t.clock.set(new Date(Date.parse('2027-02-24T08:00:00Z') + 60_000));
     const r = await reconcileTimelines(s);
     // Meeting 1: prompt (two weeks ago) is gone for good; remind7 (a minute ago) fires now; later steps as usual.
@@ -284,14 +284,14 @@ describe('notices on confirm, move and cancel', () => {
 
   it('without a steering record, no notice is enqueued', async () => {
     await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
-    expect(await s.queues.notify.getJobCountByTypes('waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed')).toBe(0);
+    expect(await s.queues.notify.raw.getJobCountByTypes('waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed')).toBe(0);
   });
 
   it('with a steering record: one invitation per meeting to the steering conversation, even when confirmed twice', async () => {
     await registerSteering();
     await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
     await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
-    expect(await s.queues.notify.getWaitingCount()).toBe(3);
+    expect(await s.queues.notify.raw.getWaitingCount()).toBe(3);
     for (const meetingId of ['2027-1', '2027-2', '2027-3']) {
       const job = await s.queues.notify.getJob(invitationId(meetingId));
       expect(job, meetingId).toBeDefined();
@@ -307,7 +307,7 @@ describe('notices on confirm, move and cancel', () => {
     const moved = await moveMeeting(s, '2027-1', m1!.version, '2027-03-10', '13:00', 'chair-1');
     await cancelMeeting(s, '2027-1', moved.version, 'chair-1');
     await cancelMeeting(s, '2027-1', moved.version + 1, 'chair-1');
-    const jobs = await s.queues.notify.getJobs(['waiting']);
+    const jobs = await s.queues.notify.raw.getJobs(['waiting']);
     const ids = jobs.map((j) => j.id).sort();
     expect(ids).toEqual(
       [

@@ -48,7 +48,7 @@ async function timelineJob(meetingId: string, kind: string): Promise<Job<Timelin
   return job;
 }
 
-const notifyTemplates = async () => (await s.queues.notify.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'])).map((j) => j.data.template).sort();
+const notifyTemplates = async () => (await s.queues.notify.raw.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'])).map((j) => j.data.template).sort();
 
 describe('timeline step processor (run directly on real jobs)', () => {
   it('remind7 for a confirmed meeting enqueues one reminder to the steering channel and sets the done marker; a re-run does nothing', async () => {
@@ -147,7 +147,7 @@ describe('timeline step processed by a real BullMQ worker', () => {
     expect(reminder!.data).toEqual({ conversationId: STEERING_CONVERSATION, template: 'meeting.reminder7', meetingId: '2027-1' });
     expect(await (await timelineJob('2027-1', 'remind7')).getState()).toBe('completed');
     // Only that step ran: every other step of every meeting is still delayed.
-    expect(await s.queues.timeline.getJobCounts('completed', 'failed', 'active')).toEqual({ completed: 1, failed: 0, active: 0 });
+    expect(await s.queues.timeline.raw.getJobCounts('completed', 'failed', 'active')).toEqual({ completed: 1, failed: 0, active: 0 });
     await worker.close();
 
     // Reconcile after the step fired: the completed job (current sequence) is kept, nothing re-added.

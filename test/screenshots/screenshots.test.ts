@@ -11,13 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createQueues, type Queues } from '../../jobs/queues.js';
 import { DEMO_PLAYGROUND, seed } from '../../scripts/demo-seed.js';
 import { loadConfig } from '../../src/config.js';
-import { planSettingsSchema } from '../../src/domain/calendar/planSettings.js';
-import { LinkSigner } from '../../src/http/signedLink.js';
+import { bootPlatform } from '../../src/services/bootPlatform.js';
 import { createLogger } from '../../src/log.js';
 import type { Services } from '../../src/services/services.js';
 import { Keys } from '../../src/store/keys.js';
 import { createQueueRedis, createStoreRedis, type RedisClient } from '../../src/store/redis.js';
-import { createRepositories } from '../../src/store/repositories.js';
 import { REPO_ROOT, useE2EStack } from '../e2e/harness.js';
 
 const OUT = join(REPO_ROOT, 'docs', 'screenshots');
@@ -50,15 +48,8 @@ describe('screenshots for the README', () => {
     queueRedis = createQueueRedis(config.REDIS_URL);
     queues = createQueues(queueRedis, config.QUEUE_PREFIX);
     const clock = () => new Date();
-    const s: Services = {
-      config,
-      repos: createRepositories(redis, new Keys(config.KEY_PREFIX), clock),
-      queues,
-      clock,
-      log: createLogger('silent'),
-      links: new LinkSigner(config.LINK_SECRET),
-      planSettings: planSettingsSchema.parse({ weekday: config.MEETING_WEEKDAY, time: config.MEETING_TIME, durationMinutes: config.MEETING_DURATION_MINUTES, timeZone: config.TIMEZONE }),
-    };
+    const { home } = await bootPlatform({ config, redis, keys: new Keys(config.KEY_PREFIX), queues, clock, log: createLogger('silent') });
+    const s: Services = home!;
     await seed(s, { serviceUrl: `${stack.tapUrl}/_connector`, locale: 'sv-SE' });
   }, 60_000);
 

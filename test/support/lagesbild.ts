@@ -78,7 +78,7 @@ export async function addForums(s: Services, meetingId: string, count: number, a
 export async function drained(t: TestRuntime): Promise<void> {
   const q = t.runtime.services.queues;
   await eventually(async () => {
-    for (const queue of [q.compile, q.notify]) {
+    for (const queue of [q.compile.raw, q.notify.raw]) {
       const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       if (Object.values(c).some((n) => n > 0)) return false;
     }

@@ -181,7 +181,7 @@ describe('Graph calendar: create, move twice, cancel', () => {
   it('a process that dies after Graph created the event but before storing its id: the retried job makes no second event', async () => {
     const s = t.runtime.services;
     const api = createGraphCalendar(graphSettings(s.config)!);
-    await s.queues.calendar.pause();
+    await s.queues.calendar.raw.pause();
     await confirmPlan(s, 2028, [{ index: 1, date: await firstValidDate(t, '2028-02-02'), time: '13:00' }], CHAIR.aadObjectId);
     // The first run "dies" right after Graph answered: the event exists, its id is not stored.
     const dying = { ...api, createEvent: async (body: Parameters<typeof api.createEvent>[0]) => (await api.createEvent(body), Promise.reject(new Error('process killed'))) };
@@ -190,7 +190,7 @@ describe('Graph calendar: create, move twice, cancel', () => {
     const made = fake.events(ORGANIZER).filter((e) => e.subject === 'Styrgruppsmöte 1/2028');
     expect(made).toHaveLength(1);
     // The queued job now runs and repeats the create with the same transaction id.
-    await s.queues.calendar.resume();
+    await s.queues.calendar.raw.resume();
     await eventually(async () => (await s.repos.calendarEvents.get('2028-1'))?.data.state === 'created', 'the job stored the event');
     expect(fake.events(ORGANIZER).filter((e) => e.subject === 'Styrgruppsmöte 1/2028')).toHaveLength(1);
     expect((await s.repos.calendarEvents.require('2028-1')).data.eventId).toBe(made[0]!.id);
@@ -199,12 +199,12 @@ describe('Graph calendar: create, move twice, cancel', () => {
   it('a meeting cancelled while its create had no answer: the create is repeated to learn the event, which is then cancelled', async () => {
     const s = t.runtime.services;
     const api = createGraphCalendar(graphSettings(s.config)!);
-    await s.queues.calendar.pause();
+    await s.queues.calendar.raw.pause();
     const [created] = await confirmPlan(s, 2029, [{ index: 1, date: await firstValidDate(t, '2029-02-07'), time: '13:00' }], CHAIR.aadObjectId);
     const dying = { ...api, createEvent: async (body: Parameters<typeof api.createEvent>[0]) => (await api.createEvent(body), Promise.reject(new Error('process killed'))) };
     await expect(syncMeetingEvent(s, { api: dying }, '2029-1')).rejects.toThrow('process killed');
     await cancelMeeting(s, '2029-1', created!.version, CHAIR.aadObjectId);
-    await s.queues.calendar.resume();
+    await s.queues.calendar.raw.resume();
     await eventually(async () => (await s.repos.calendarEvents.get('2029-1'))?.data.state === 'cancelled', 'the event cancelled');
     const events = fake.events(ORGANIZER).filter((e) => e.subject === 'Styrgruppsmöte 1/2029');
     expect(events).toHaveLength(1);

@@ -98,7 +98,7 @@ describe('Graph calendar problems, with one steering group', () => {
     const notice = await toSteering(t, 'svarade inte efter 2 försök');
     expect(cardJson(notice.activity)).toContain('/admin/queues');
     expect(fake.requests.filter((r) => r.method === 'PATCH' && r.status === 500)).toHaveLength(2);
-    expect(await t.runtime.services.queues.calendar.getJobCounts('failed')).toMatchObject({ failed: 2 });
+    expect(await t.runtime.services.queues.calendar.raw.getJobCounts('failed')).toMatchObject({ failed: 2 });
   });
 });
 
@@ -127,7 +127,7 @@ describe('Graph calendar with an expired client secret', () => {
     await eventually(() => t.connector.to(STEERING).filter((r) => r.method === 'POST' && cardJson(r.activity).includes('Kallelse')).length === 3, 'three invitations');
     expect(fake.counts().creates).toBe(0);
     // Not retried (a new secret is needed), and one message for the three meetings.
-    await eventually(async () => (await t.runtime.services.queues.calendar.getJobCounts('failed')).failed === 3, 'three failed jobs');
+    await eventually(async () => (await t.runtime.services.queues.calendar.raw.getJobCounts('failed')).failed === 3, 'three failed jobs');
     await new Promise((r) => setTimeout(r, 300));
     expect(t.connector.to(STEERING).filter((r) => cardJson(r.activity).includes('AADSTS7000222'))).toHaveLength(1);
     expect(fake.requests.filter((r) => r.path.includes('/oauth2/v2.0/token')).length).toBeLessThanOrEqual(6);
@@ -148,7 +148,7 @@ describe('Graph not configured', () => {
     const invitation = await toSteering(t, 'Kallelse');
     expect(cardJson(invitation.activity)).toContain('.ics');
     expect(cardJson(invitation.activity)).not.toContain('Teams-mötet');
-    const counts = await t.runtime.services.queues.calendar.getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed');
+    const counts = await t.runtime.services.queues.calendar.raw.getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed');
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
     const res = await t.post(invokeExecute(channel(t.connector.url, STEERING, 'Styrgrupp'), CHAIR, 'meetings.show', {}));
     expect(JSON.stringify(res.body)).not.toContain('Outlook-kalendern');

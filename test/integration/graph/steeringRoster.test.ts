@@ -49,7 +49,7 @@ describe.each([
   it(label === 'Graph on' ? 're-syncs the three meetings ahead, once per roster event' : 'queues no calendar job', async () => {
     await steeringRosterChanged(t.s, { teamId: TEAM, removedAadIds: [], occasion: 'act-3' });
     await steeringRosterChanged(t.s, { teamId: TEAM, removedAadIds: [], occasion: 'act-3' });
-    const jobs = (await t.s.queues.calendar.getJobs(['waiting'])).filter((j) => j.data.refreshAttendees);
+    const jobs = (await t.s.queues.calendar.raw.getJobs(['waiting'])).filter((j) => j.data.refreshAttendees);
     expect(jobs.map((j) => j.data.meetingId).sort()).toEqual(label === 'Graph on' ? ['2027-1', '2027-2', '2027-3'] : []);
   });
 });

@@ -26,7 +26,7 @@ export async function workerKilledDuringCalendarCreate(figures: Figures): Promis
   const stack = await startStack({ role: 'web', env });
   const workers: AppProcess[] = [];
   try {
-    const s = stack.runtime.services;
+    const s = stack.runtime.services!;
     const workerEnv = { ...env, REDIS_URL: stack.redis.url, KEY_PREFIX: s.config.KEY_PREFIX, QUEUE_PREFIX: s.config.QUEUE_PREFIX, RECONCILE_CRON: '0 0 1 1 *', WORKER_LOCK_SECONDS: '2' };
     workers.push(await startApp('worker', workerEnv));
     stack.connector.rosters.set(STEERING, [CHAIR, MEMBER].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })));

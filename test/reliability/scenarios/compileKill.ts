@@ -21,7 +21,7 @@ export async function workerKilledDuringCompile(figures: Figures): Promise<void>
   const stack = await startStack({ role: 'web', env });
   const workers: AppProcess[] = [];
   try {
-    const s = stack.runtime.services;
+    const s = stack.runtime.services!;
     const workerEnv = {
       ...env,
       REDIS_URL: stack.redis.url,
@@ -34,7 +34,7 @@ export async function workerKilledDuringCompile(figures: Figures): Promise<void>
     };
     workers.push(await startApp('worker', workerEnv));
     // The lägesbild tests' world: steering channel, the chair's chat, 2027 planned, forums with answers.
-    const t = { runtime: stack.runtime, connector: stack.connector, clock: createTestClock(), botUrl: stack.botUrl, post: stack.post, cleanup: async () => undefined } satisfies TestRuntime;
+    const t = { runtime: stack.runtime as TestRuntime['runtime'], connector: stack.connector, clock: createTestClock(), botUrl: stack.botUrl, post: stack.post, cleanup: async () => undefined } satisfies TestRuntime;
     const world = await setUpWorld(t, { forums: FORUMS, answered: ANSWERED });
 
     const chairChat = { conversationId: CHAIR_CHAT, conversationType: 'personal' as const, serviceUrl: stack.connector.url };
@@ -53,7 +53,7 @@ export async function workerKilledDuringCompile(figures: Figures): Promise<void>
     const job = (await s.queues.compile.getJob(jobId))!;
     const snapshot = await s.repos.lagesbilder.get(world.meetingId);
     const cards = posts(t, CHAIR_CHAT).filter((r) => /Styrgruppsmöte 1\/2027/.test(cardOf(r))).length;
-    const failed = await s.queues.compile.getFailedCount();
+    const failed = await s.queues.compile.raw.getFailedCount();
     figures.push(
       ['forums (answered)', `${FORUMS} (${ANSWERED})`],
       ['forums loaded at SIGKILL', atKill],

@@ -27,7 +27,7 @@ export function prng(seed: number): () => number {
 export async function connectorFailing(figures: Figures): Promise<void> {
   const stack = await startStack({ env: { NOTIFY_ATTEMPTS: '25', CONNECTOR_TIMEOUT_SECONDS: '1' } });
   try {
-    const s = stack.runtime.services;
+    const s = stack.runtime.services!;
     const { meeting, channels } = await seedForumsDirect(s, stack.connector.url, FORUMS, new Date().getUTCFullYear() + 1);
     const random = prng(6);
     const counts = { '429': 0, '500': 0, '502': 0, hang: 0, reset: 0 };
@@ -45,13 +45,13 @@ export async function connectorFailing(figures: Figures): Promise<void> {
     const cardsTo = (id: string) => stack.connector.received.filter((r) => r.conversationId === id && r.method === 'POST').length;
     await waitFor(() => channels.every((id) => cardsTo(id) > 0), 'every forum has its card', 120_000, 50);
     await waitFor(async () => {
-      const c = await s.queues.notify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      const c = await s.queues.notify.raw.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       return Object.values(c).every((n) => n === 0);
     }, 'queue drained', 60_000);
     stack.connector.fault = undefined;
     const lost = channels.filter((id) => cardsTo(id) === 0).length;
     const duplicated = channels.reduce((n, id) => n + Math.max(0, cardsTo(id) - 1), 0);
-    const failed = await s.queues.notify.getFailedCount();
+    const failed = await s.queues.notify.raw.getFailedCount();
     const m = await s.repos.metrics.read();
     const requests = stack.connector.requests.filter((r) => channels.includes(r.conversationId)).length;
     figures.push(

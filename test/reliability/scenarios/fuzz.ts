@@ -71,7 +71,7 @@ export async function fuzz(figures: Figures): Promise<void> {
   process.on('unhandledRejection', onUnhandled);
   process.on('uncaughtException', onUnhandled);
   try {
-    const s = stack.runtime.services;
+    const s = stack.runtime.services!;
     const url = stack.connector.url;
     const steering = channel(url, '19:fuzz-steering@thread.tacv2', 'Styrgrupp');
     const forum = channel(url, '19:fuzz-forum@thread.tacv2', 'Trygghetsrådet Berga');

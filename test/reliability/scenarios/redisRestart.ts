@@ -19,7 +19,7 @@ const FORUMS = 20;
 export async function redisRestartedWhileAnswering(figures: Figures): Promise<void> {
   const stack = await startStack({ redisArgs: AOF });
   try {
-    const s = stack.runtime.services;
+    const s = stack.runtime.services!;
     const year = new Date().getUTCFullYear() + 1;
     const { meeting, channels } = await seedForumsDirect(s, stack.connector.url, FORUMS, year);
     const acked: { forumId: string; text: string }[] = [];

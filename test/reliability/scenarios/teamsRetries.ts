@@ -17,7 +17,7 @@ const FORUMS = 30;
 export async function teamsRetries(figures: Figures): Promise<void> {
   const stack = await startStack();
   try {
-    const s = stack.runtime.services;
+    const s = stack.runtime.services!;
     const { meeting, channels } = await seedForumsDirect(s, stack.connector.url, FORUMS, new Date().getUTCFullYear() + 1);
     const member = (i: number) => ({ id: `29:m-${i}`, aadObjectId: `cccccccc-0000-0000-0000-${String(i).padStart(12, '0')}`, name: `Ledamot ${i}` });
     let deliveries = 0;

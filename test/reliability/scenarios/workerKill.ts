@@ -27,12 +27,12 @@ export async function workerKilledDuringFanout(figures: Figures): Promise<void> 
   const workers: AppProcess[] = [];
   try {
     const year = new Date().getUTCFullYear() + 1;
-    const { meeting, channels } = await seedForumsDirect(web.services, connector.url, FANOUT, year);
+    const { meeting, channels } = await seedForumsDirect(web.services!, connector.url, FANOUT, year);
     // One worker process sends; it is killed while it holds jobs; two new ones take over.
     workers.push(await startApp('worker', env));
 
     const started = Date.now();
-    await promptForums(web.services, meeting, 'reliability');
+    await promptForums(web.services!, meeting, 'reliability');
     // Counted incrementally: the fake connector shares this process, and a slow test would slow it down.
     const posts = new Map<string, number>();
     let seen = 0;
@@ -47,7 +47,7 @@ export async function workerKilledDuringFanout(figures: Figures): Promise<void> 
     await waitFor(() => delivered() >= FANOUT * 0.3, 'a third of the fan-out delivered', 60_000, 20);
     // Kill while jobs are in progress (the rate limiter sends in bursts).
     let active = 0;
-    await waitFor(async () => (active = await web.services.queues.notify.getActiveCount()) >= 2, 'jobs in progress', 30_000, 5);
+    await waitFor(async () => (active = await web.services!.queues.notify.raw.getActiveCount()) >= 2, 'jobs in progress', 30_000, 5);
     const atKill = delivered();
     await workers[0]!.kill9();
     const killedAt = Date.now();
@@ -55,15 +55,15 @@ export async function workerKilledDuringFanout(figures: Figures): Promise<void> 
     await waitFor(() => delivered() >= FANOUT, 'every forum has its card', 120_000, 50);
     const recoveredS = (Date.now() - killedAt) / 1000;
     await waitFor(async () => {
-      const c = await web.services.queues.notify.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      const c = await web.services!.queues.notify.raw.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       return Object.values(c).every((n) => n === 0);
     }, 'queue drained', 60_000);
 
     const lost = channels.filter((id) => cardsTo(id) === 0).length;
     const duplicated = channels.reduce((n, id) => n + Math.max(0, cardsTo(id) - 1), 0);
-    const failed = await web.services.queues.notify.getFailedCount();
-    const takenOver = (await web.services.queues.notify.getCompleted(0, -1)).filter((j) => j.stalledCounter > 0).length;
-    const uncertain = (await web.services.repos.metrics.read()).uncertainResends ?? 0;
+    const failed = await web.services!.queues.notify.raw.getFailedCount();
+    const takenOver = (await web.services!.queues.notify.raw.getCompleted(0, -1)).filter((j) => j.stalledCounter > 0).length;
+    const uncertain = (await web.services!.repos.metrics.read()).uncertainResends ?? 0;
     figures.push(
       ['prompts in the fan-out', FANOUT],
       ['worker processes', '1 killed, 2 started'],

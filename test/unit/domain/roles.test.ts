@@ -117,6 +117,9 @@ describe('can: every permission × role', () => {
     viewGoals: { chair: true, steeringMember: true, forumMember: true, guest: false },
     viewFollowUp: { chair: true, steeringMember: true, forumMember: false, guest: false },
     exportOwnData: { chair: true, steeringMember: true, forumMember: true, guest: true },
+    switchOrg: { chair: true, steeringMember: true, forumMember: true, guest: true },
+    createOrg: { chair: true, steeringMember: true, forumMember: true, guest: true },
+    editSettings: { chair: true, steeringMember: false, forumMember: false, guest: false },
   };
 
   it('the matrix covers every permission', () => {
