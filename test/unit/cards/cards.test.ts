@@ -10,6 +10,7 @@ import { isVerb, verbSchemas, verbs } from '../../../cards/verbs.js';
 import { inputsVerbSchemas } from '../../../cards/inputs/verbs.js';
 import { lagesbildVerbSchemas } from '../../../cards/lagesbild/verbs.js';
 import { promiseVerbSchemas } from '../../../cards/promise/verbs.js';
+import { orgVerbSchemas } from '../../../cards/org/verbs.js';
 import { publicVerbSchemas } from '../../../cards/public/verbs.js';
 import type { CommandName } from '../../../src/domain/commands.js';
 import type { InputAnswer } from '../../../src/domain/inputs/answer.js';
@@ -309,7 +310,7 @@ describe('card details', () => {
       ),
     );
     // The inspel cards are in this set; lägesbild, medborgarlöfte and publishing verbs are checked by those features' own card tests.
-    const featureVerbs = new Set<string>([...Object.keys(lagesbildVerbSchemas), ...Object.keys(promiseVerbSchemas), ...Object.keys(publicVerbSchemas)]);
+    const featureVerbs = new Set<string>([...Object.keys(lagesbildVerbSchemas), ...Object.keys(promiseVerbSchemas), ...Object.keys(publicVerbSchemas), ...Object.keys(orgVerbSchemas)]);
     expect([...used].sort()).toEqual([...verbs].filter((v) => !featureVerbs.has(v)).sort());
     for (const v of Object.keys(inputsVerbSchemas)) expect(used, `inspel verb ${v}`).toContain(v);
   });
