@@ -29,6 +29,7 @@ import { createLogger } from '../src/log.js';
 import { confirmPlan, ensureTimeline } from '../src/services/meetings.js';
 import { currentPlanSettings } from '../src/services/schoolCalendars.js';
 import type { Services } from '../src/services/services.js';
+import { FairPriorities } from '../src/store/fairPriority.js';
 import { Keys } from '../src/store/keys.js';
 import { createQueueRedis, createStoreRedis } from '../src/store/redis.js';
 import { createRepositories } from '../src/store/repositories.js';
@@ -256,6 +257,7 @@ async function main(): Promise<void> {
   const s: Services = {
     config,
     repos: createRepositories(redis, new Keys(config.KEY_PREFIX), clock),
+    fairness: new FairPriorities(redis, new Keys(config.KEY_PREFIX)),
     queues,
     clock,
     log: createLogger('warn', 'demo-seed'),

@@ -15,6 +15,7 @@ import { planSettingsSchema } from '../../src/domain/calendar/planSettings.js';
 import { LinkSigner } from '../../src/http/signedLink.js';
 import { createLogger } from '../../src/log.js';
 import type { Services } from '../../src/services/services.js';
+import { FairPriorities } from '../../src/store/fairPriority.js';
 import { Keys } from '../../src/store/keys.js';
 import { createQueueRedis, createStoreRedis, type RedisClient } from '../../src/store/redis.js';
 import { createRepositories } from '../../src/store/repositories.js';
@@ -53,6 +54,7 @@ describe('screenshots for the README', () => {
     const s: Services = {
       config,
       repos: createRepositories(redis, new Keys(config.KEY_PREFIX), clock),
+      fairness: new FairPriorities(redis, new Keys(config.KEY_PREFIX)),
       queues,
       clock,
       log: createLogger('silent'),
