@@ -6,7 +6,7 @@ import { UNKNOWN_TENANT, type SendPacer } from '../store/sendPacer.js';
 import { renderNotice } from './notices.js';
 
 /** The tenant a conversation belongs to, whose budget of Teams' global limit a send to it spends. */
-export function tenantOf(reference: Record<string, unknown>): string {
+export function tenantOfReference(reference: Record<string, unknown>): string {
   const tenantId = (reference.conversation as { tenantId?: unknown } | undefined)?.tenantId;
   return typeof tenantId === 'string' && tenantId ? tenantId : UNKNOWN_TENANT;
 }
@@ -15,7 +15,7 @@ export function tenantOf(reference: Record<string, unknown>): string {
 export function createSender(s: Services, adapter: TeamsAdapter, pacer?: SendPacer): OutboundSender {
   return {
     async pushBack(reference, ms) {
-      await pacer?.pushBack(tenantOf(reference), ms);
+      await pacer?.pushBack(tenantOfReference(reference), ms);
     },
     async send(job, reference, locale, existing) {
       const activity = await renderNotice(s, job, locale);
@@ -32,7 +32,7 @@ export function createSender(s: Services, adapter: TeamsAdapter, pacer?: SendPac
         try {
           prepareClient(ctx, s.config.CONNECTOR_TIMEOUT_SECONDS * 1000);
           // As late as possible: the spacing Teams sees is the spacing of these requests.
-          const later = pacer ? await pacer.pace(tenantOf(reference), s.config.NOTIFY_MAX_PACE_WAIT_MS) : 0;
+          const later = pacer ? await pacer.pace(tenantOfReference(reference), s.config.NOTIFY_MAX_PACE_WAIT_MS) : 0;
           if (later > 0) throw new SendDeferred(later);
           if (existing) {
             await ctx.updateActivity({ ...activity, id: existing.activityId });

@@ -21,14 +21,16 @@ local count = tonumber(ARGV[3])
 local cap = tonumber(ARGV[4])
 local vt = tonumber(redis.call('GET', KEYS[1]) or '0')
 if vt < now then vt = now end
+-- Counted in intervals from now, not by adding up float intervals (their rounding drifts);
+-- the tolerance absorbs the stored time's rounding (epoch ms as doubles: ~0.0002 ms).
+local ahead = (vt - now) / interval
 local out = {}
 for i = 1, count do
-  vt = vt + interval
-  -- The tolerance keeps a sum of float intervals from rounding one step up.
-  local p = math.ceil((vt - now) / interval - 1e-6)
+  local p = math.ceil(ahead + i - 1e-3)
   if p > cap then p = cap end
   out[i] = p
 end
+vt = vt + count * interval
 redis.call('SET', KEYS[1], string.format('%.3f', vt), 'PX', math.ceil(vt - now) + 60000)
 return out
 `;
