@@ -30,12 +30,13 @@ export function startWorkers(s: Platform, connection: ConnectionOptions, sender:
   const lockDuration = s.config.WORKER_LOCK_SECONDS * 1000;
   const common = { connection, prefix, lockDuration, stalledInterval: lockDuration };
   const timeline = new Worker(queueNames.timeline, perOrg(s, createTimelineStepProcessor), { ...common, concurrency: 4 });
-  const notify: Worker = new Worker(queueNames.notify, perOrg(s, (org) => createNotifyProcessor(org, sender, () => notify, limiter)), {
+  const notify = new Worker(queueNames.notify, perOrg(s, (org) => createNotifyProcessor(org, sender, limiter)), {
     ...common,
-    concurrency: 8,
-    // The global limit (per app per tenant) is kept by the sender's pacer, right before each
-    // request; this coarse bound on job starts stays as a backstop (and lets a 429 pause the queue).
-    limiter: { max: s.config.NOTIFY_RATE_PER_SECOND, duration: 1_000 },
+    concurrency: s.config.NOTIFY_CONCURRENCY,
+    // Teams' limit is per tenant and kept by the sender's pacer per tenant, right before each
+    // request; a queue-wide limiter at that rate would hold every tenant to one tenant's budget.
+    // This bound on job starts over all tenants is only a backstop.
+    limiter: { max: s.config.NOTIFY_QUEUE_MAX_PER_SECOND, duration: 1_000 },
   });
   const actions = new Worker(queueNames.actions, perOrg(s, createActionReminderProcessor), { ...common, concurrency: 4 });
   // One compile at a time per worker: it reads every forum's answer.

@@ -94,6 +94,12 @@ export const envSchema = z
     RECONCILE_CRON: z.string().refine((c) => cron.validate(c), 'must be a cron expression').default('*/5 * * * *'),
     /** Teams' documented global limit: 50 requests per second per app per tenant. */
     NOTIFY_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
+    /** A tenant's next send slot further away than this: the job waits delayed in the queue, not in a worker. */
+    NOTIFY_MAX_PACE_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+    /** Backstop on notify job starts per second across all tenants (the pacer keeps each tenant's limit). */
+    NOTIFY_QUEUE_MAX_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(1000),
+    /** Notify jobs in progress at once per worker process. */
+    NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     /** Teams' documented per-bot-per-conversation limits, as max/seconds windows. */
     NOTIFY_CONVERSATION_LIMITS: z
       .string()

@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { parseRetryAfter } from '../../src/http/retryAfter.js';
 import type { PostedCard } from '../../src/store/markers.js';
 import type { ConversationRateLimiter } from '../../src/store/conversationRateLimiter.js';
@@ -15,6 +15,19 @@ export interface OutboundSender {
    * updates that message in place. Returns the activity id (undefined: nothing to send).
    */
   send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined, existing?: PostedCard): Promise<string | undefined>;
+  /** Teams answered 429 with Retry-After: nothing more to the reference's tenant for `ms`. */
+  pushBack?(reference: Record<string, unknown>, ms: number): Promise<void>;
+}
+
+/**
+ * Thrown by `OutboundSender.send` before any request: the tenant's next send slot is more
+ * than NOTIFY_MAX_PACE_WAIT_MS away, so the job waits delayed in the queue, not in a worker.
+ */
+export class SendDeferred extends Error {
+  constructor(readonly waitMs: number) {
+    super('send deferred: tenant slot too far away');
+    this.name = 'SendDeferred';
+  }
 }
 
 const UPDATE_ONLY_WAIT_MS = 10 * 60_000;
@@ -33,8 +46,10 @@ export function retryAfterMs(error: unknown): number | undefined {
 /**
  * Sends one proactive message. A "sent" marker keyed by the job id makes a retry after
  * a crash between sending and completing harmless; 403/404 means the bot was removed.
+ * Waiting for a tenant's slot or after its 429 moves the job to delayed (no attempt spent)
+ * and never pauses the worker: other tenants' jobs go on.
  */
-export function createNotifyProcessor(s: Services, sender: OutboundSender, workerRef: () => Worker | undefined, limiter?: ConversationRateLimiter) {
+export function createNotifyProcessor(s: Services, sender: OutboundSender, limiter?: ConversationRateLimiter) {
   return async (job: Job<NotifyJob>, token?: string): Promise<string> => {
     const parsed = notifyJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid notify job data');
@@ -70,6 +85,11 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
       s.log.debug({ jobId: job.id, template: data.template, attempt: job.attemptsMade + 1 }, existing ? 'notice updated' : 'notice sent');
       return existing ? 'updated' : 'sent';
     } catch (error) {
+      if (error instanceof SendDeferred) {
+        await s.repos.markers.del('sending', sentKey);
+        await job.moveToDelayed(Date.now() + error.waitMs, token);
+        throw new DelayedError();
+      }
       const status = statusOf(error);
       // The connector answered, so it did not take the message: the next attempt is not a resend.
       if (status !== undefined) await s.repos.markers.del('sending', sentKey).catch(() => undefined);
@@ -85,13 +105,15 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, worke
         await tellChairsConversationRemoved(s, data.conversationId);
         throw new UnrecoverableError(`conversation unreachable (${status})`);
       }
-      const worker = workerRef();
-      if (status === 429 && worker) {
+      if (status === 429) {
+        // Only this tenant is over Teams' limit (or this conversation over its own): the
+        // tenant's schedule moves, the job waits, other tenants' sends go on.
         const wait = retryAfterMs(error) ?? 1_000;
-        await worker.rateLimit(wait);
-        throw Worker.RateLimitError();
+        await sender.pushBack?.(conv.data.reference, wait);
+        await job.moveToDelayed(Date.now() + wait, token);
+        throw new DelayedError();
       }
-      if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 412 && status !== 429) {
+      if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 412) {
         throw new UnrecoverableError(`connector refused the message (${status})`);
       }
       throw error;

@@ -1,15 +1,24 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import type { OutboundSender } from '../../jobs/processors/notify.js';
+import { SendDeferred, type OutboundSender } from '../../jobs/processors/notify.js';
 import type { Platform } from '../services/platform.js';
 import { stampActivity } from './stampOrg.js';
-import type { SendPacer } from '../store/sendPacer.js';
+import { UNKNOWN_TENANT, type SendPacer } from '../store/sendPacer.js';
 import { renderNotice } from './notices.js';
+
+/** The tenant a conversation belongs to, whose budget of Teams' global limit a send to it spends. */
+export function tenantOfReference(reference: Record<string, unknown>): string {
+  const tenantId = (reference.conversation as { tenantId?: unknown } | undefined)?.tenantId;
+  return typeof tenantId === 'string' && tenantId ? tenantId : UNKNOWN_TENANT;
+}
 
 /** Sends queued notices through the adapter (the only proactive path to Teams). */
 export function createSender(platform: Platform, adapter: TeamsAdapter, pacer?: SendPacer): OutboundSender {
   const s = platform;
   return {
+    async pushBack(reference, ms) {
+      await pacer?.pushBack(tenantOfReference(reference), ms);
+    },
     async send(job, reference, locale, existing) {
       const org = await platform.orgs.forJob(job);
       if (!org) return undefined;
@@ -29,7 +38,8 @@ export function createSender(platform: Platform, adapter: TeamsAdapter, pacer?: 
         try {
           prepareClient(ctx, s.config.CONNECTOR_TIMEOUT_SECONDS * 1000);
           // As late as possible: the spacing Teams sees is the spacing of these requests.
-          await pacer?.pace();
+          const later = pacer ? await pacer.pace(tenantOfReference(reference), s.config.NOTIFY_MAX_PACE_WAIT_MS) : 0;
+          if (later > 0) throw new SendDeferred(later);
           if (existing) {
             await ctx.updateActivity({ ...activity, id: existing.activityId });
             id = existing.activityId;

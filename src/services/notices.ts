@@ -1,6 +1,7 @@
 import { conversationKey } from '../domain/conversation.js';
 import { STEERING_ID } from '../domain/steering.js';
 import { safeJobId, type NoticeTemplate } from '../../jobs/queues.js';
+import { PACING_SHARE } from '../store/sendPacer.js';
 import type { Services } from './services.js';
 
 /**
@@ -27,7 +28,8 @@ export interface Notice {
 /** The notices of one event, added to the queue together (one round trip); returns their job ids. */
 export async function enqueueNotices(s: Services, notices: Notice[]): Promise<string[]> {
   if (notices.length === 0) return [];
-  const jobs = notices.map(({ conversationId, template, subject }) => {
+  const priorities = await notifyPriorities(s, notices.length);
+  const jobs = notices.map(({ conversationId, template, subject }, i) => {
     const jobId = noticeJobId(template, subject, conversationId);
     const { meetingId, forumId, cardKey, aboutConversationId, updateOnly } = subject;
     return {
@@ -41,12 +43,22 @@ export async function enqueueNotices(s: Services, notices: Notice[]): Promise<st
         ...(aboutConversationId ? { aboutConversationId } : {}),
         ...(updateOnly ? { updateOnly } : {}),
       },
-      opts: { jobId, attempts: s.config.NOTIFY_ATTEMPTS },
+      opts: { jobId, attempts: s.config.NOTIFY_ATTEMPTS, priority: priorities[i]! },
     };
   });
   if (jobs.length === 1) await s.queues.notify.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts);
   else await s.queues.notify.addBulk(jobs);
   return jobs.map((j) => j.opts.jobId);
+}
+
+/**
+ * Priorities for `count` notify jobs of this organisation (`s.fairnessKey`), by virtual time at
+ * one tenant's send rate: its jobs queue behind its own backlog, not behind another's. Every
+ * notify job needs one: BullMQ runs un-prioritised jobs before all prioritised ones.
+ */
+export async function notifyPriorities(s: Services, count: number): Promise<number[]> {
+  const intervalMs = 1000 / (s.config.NOTIFY_RATE_PER_SECOND * PACING_SHARE);
+  return s.fairness.next('notify', s.fairnessKey ?? 'default', intervalMs, s.clock().getTime(), count);
 }
 
 /** What a notice is about (ids only) and the occasion that makes its job id unique. */

@@ -6,6 +6,7 @@ import type { OrgId } from '../domain/organisation/organisation.js';
 import { LinkSigner } from '../http/signedLink.js';
 import type { Keys } from '../store/keys.js';
 import { Markers } from '../store/markers.js';
+import { FairPriorities } from '../store/fairPriority.js';
 import { MetricsStore } from '../store/metrics.js';
 import { OrgRegistry } from '../store/organisations.js';
 import { PeopleRegistry } from '../store/people.js';
@@ -39,12 +40,14 @@ export interface Platform {
   log: Logger;
   links: LinkSigner;
   repos: GlobalRepositories;
+  /** Virtual-time priorities of every organisation's jobs (one key per queue and organisation). */
+  fairness: FairPriorities;
   orgs: OrgDirectory;
 }
 
 export function createPlatform(deps: { config: Config; redis: RedisClient; keys: Keys; queues: Queues; clock: () => Date; log: Logger }): Platform {
   const global = createGlobalRepositories(deps.redis, deps.keys, deps.clock);
-  const platform: Platform = { ...deps, links: new LinkSigner(deps.config.LINK_SECRET), repos: global, orgs: undefined as unknown as OrgDirectory };
+  const platform: Platform = { ...deps, links: new LinkSigner(deps.config.LINK_SECRET), repos: global, fairness: new FairPriorities(deps.redis, deps.keys), orgs: undefined as unknown as OrgDirectory };
   platform.orgs = new OrgDirectory(platform);
   return platform;
 }

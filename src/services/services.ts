@@ -7,6 +7,7 @@ import { effectiveConfig, type OrgSettings } from '../domain/organisation/orgSet
 import type { LinkSigner } from '../http/signedLink.js';
 import type { OrgKeys } from '../store/keys.js';
 import { PeopleRegistry } from '../store/people.js';
+import type { FairPriorities } from '../store/fairPriority.js';
 import { createRepositories, type Repositories } from '../store/repositories.js';
 import type { Stored } from '../store/versionedRepository.js';
 import type { Platform } from './platform.js';
@@ -39,6 +40,10 @@ export interface Services {
   links: LinkSigner;
   org: OrgContext;
   platform: Platform;
+  /** Virtual-time priorities, so one organisation's backlog does not hold up another's jobs. */
+  fairness: FairPriorities;
+  /** Whose jobs these are, for `fairness`: the organisation's id. */
+  fairnessKey?: string;
 }
 
 /** The one way an organisation's Services are assembled (the runtime and the tests share it). */
@@ -61,6 +66,8 @@ export function createServices(platform: Platform, org: { entry: OrgEntry; setti
     clock,
     log: platform.log.child({ org: org.entry.id }),
     links: org.entry.legacy ? platform.links : platform.links.scoped(org.entry.id),
+    fairness: platform.fairness,
+    fairnessKey: org.entry.id,
     planSettings: planSettingsSchema.parse({
       weekday: config.MEETING_WEEKDAY,
       time: config.MEETING_TIME,

@@ -1,8 +1,9 @@
-/** The send pacer on real Redis: slots one interval apart, whoever asks; no credit after a pause. */
+/** The send pacer on real Redis: slots one interval apart per tenant, whoever asks; no credit after a pause; tenants apart. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATE_MS, PACING_SHARE, SendPacer, type PacerTimer } from '../../src/store/sendPacer.js';
+import { LATE_MS, PACING_SHARE, SendPacer, type PacerTimer, type Reservation } from '../../src/store/sendPacer.js';
 import { makeTestServices, type TestServices } from '../support/services.js';
 
+const TENANT = 'tenant-a';
 let t: TestServices;
 beforeEach(async () => {
   t = await makeTestServices();
@@ -24,7 +25,7 @@ describe('SendPacer', () => {
       // round trip, so a slow request (a loaded machine, a Cluster hop) does not look like a
       // short interval.
       const asked = performance.now();
-      const wait = await (i % 2 ? b : a).reserve();
+      const { waitMs: wait } = await (i % 2 ? b : a).reserve(TENANT);
       slots.push((asked + performance.now()) / 2 + wait);
     }
     for (let i = 1; i < slots.length; i++) expect(slots[i]! - slots[i - 1]!).toBeGreaterThan(interval * 0.9);
@@ -34,11 +35,11 @@ describe('SendPacer', () => {
 
   it('no burst after a quiet spell: a free pacer answers "now" once, then spaces again', async () => {
     const pacer = new SendPacer(t.redis, t.keys, 10);
-    await pacer.reserve();
+    await pacer.reserve(TENANT);
     // Three intervals of silence earn no credit: one send now, the next one interval later.
     await new Promise((r) => setTimeout(r, 320));
-    expect(await pacer.reserve()).toBe(0);
-    expect(await pacer.reserve()).toBeGreaterThan(90);
+    expect((await pacer.reserve(TENANT)).waitMs).toBe(0);
+    expect((await pacer.reserve(TENANT)).waitMs).toBeGreaterThan(90);
   });
 
   it('a send that oversleeps its slot (the process stalled) takes a new one rather than going out late', async () => {
@@ -58,8 +59,8 @@ describe('SendPacer', () => {
       const timer = stalled(stall);
       const pacer = new SendPacer(t.redis, t.keys, 1, timer);
       const other = new SendPacer(t.redis, t.keys, 1);
-      await other.reserve(); // the schedule is busy: the next slot is an interval away
-      await pacer.pace();
+      await other.reserve(TENANT); // the schedule is busy: the next slot is an interval away
+      await pacer.pace(TENANT);
       return timer.sleeps;
     };
     const cases: [number, number][] = [
@@ -68,7 +69,7 @@ describe('SendPacer', () => {
       [LATE_MS * 5, 2],
     ];
     for (const [stall, sleeps] of cases) {
-      await t.redis.del(t.keys.of('pacer', 'notify'));
+      await t.redis.del(t.keys.of('pacer', 'notify', TENANT));
       expect(await slotsTaken(stall), `stall ${stall} ms`).toBe(sleeps);
     }
   });
@@ -86,14 +87,63 @@ describe('SendPacer', () => {
       },
     };
     class SlowReplyPacer extends SendPacer {
-      override async reserve(): Promise<number> {
-        const ms = await super.reserve();
+      override async reserve(tenant: string, maxWaitMs?: number): Promise<Reservation> {
+        const r = await super.reserve(tenant, maxWaitMs);
         clock += roundTrip;
-        return ms;
+        return r;
       }
     }
-    await new SendPacer(t.redis, t.keys, 1).reserve(); // busy schedule: this send must wait
-    await new SlowReplyPacer(t.redis, t.keys, 1, timer).pace();
+    await new SendPacer(t.redis, t.keys, 1).reserve(TENANT); // busy schedule: this send must wait
+    await new SlowReplyPacer(t.redis, t.keys, 1, timer).pace(TENANT);
     expect(sleeps).toBe(1);
+  });
+  it('each tenant has its own budget: three tenants asking at once all go now, then one interval apart each', async () => {
+    const pacer = new SendPacer(t.redis, t.keys, 5); // interval ≈ 206 ms
+    const tenants = ['tenant-a', 'tenant-b', 'tenant-c'];
+    const first = await Promise.all(tenants.map((x) => pacer.reserve(x)));
+    expect(first.map((r) => [r.reserved, r.waitMs])).toEqual(tenants.map(() => [true, 0]));
+    const second = await Promise.all(tenants.map((x) => pacer.reserve(x)));
+    for (const r of second) expect(r.waitMs).toBeGreaterThan(pacer.intervalMs * 0.8);
+    for (const x of tenants) expect(await t.redis.exists(t.keys.of('pacer', 'notify', x))).toBe(1);
+  });
+
+  it('reserve with a max wait: a slot within it is taken, one beyond it is only reported', async () => {
+    const pacer = new SendPacer(t.redis, t.keys, 5); // interval ≈ 206 ms
+    const cases: [string, number, boolean][] = [
+      ['free schedule, no wait allowed', 0, true],
+      ['next slot ≈ 206 ms away, 100 allowed', 100, false],
+      ['still ≈ 206 ms away (nothing was taken), 400 allowed', 400, true],
+      ['now ≈ 412 ms away, 300 allowed', 300, false],
+    ];
+    for (const [what, maxWait, reserved] of cases) expect((await pacer.reserve(TENANT, maxWait)).reserved, what).toBe(reserved);
+    // Not taking a slot leaves the schedule as it was: the refused ask did not move it.
+    const next = await pacer.reserve(TENANT);
+    expect(next.waitMs).toBeGreaterThan(pacer.intervalMs * 1.8);
+    expect(next.waitMs).toBeLessThan(pacer.intervalMs * 2.2);
+  });
+
+  it('pace with a max wait: returns the distance of a slot too far away instead of sleeping', async () => {
+    let sleeps = 0;
+    const timer: PacerTimer = { now: () => 0, sleep: async () => void sleeps++ };
+    const pacer = new SendPacer(t.redis, t.keys, 5, timer);
+    expect(await pacer.pace(TENANT, 250)).toBe(0); // free: now
+    expect(await pacer.pace(TENANT, 250)).toBe(0); // ≈ 206 ms: slept for
+    expect(sleeps).toBe(1);
+    const later = await pacer.pace(TENANT, 250); // ≈ 412 ms: come back then
+    expect(later).toBeGreaterThan(250);
+    expect(sleeps).toBe(1);
+  });
+
+  it("pushBack after a 429 moves only that tenant's next slot, never earlier than it was", async () => {
+    const pacer = new SendPacer(t.redis, t.keys, 50);
+    await pacer.pushBack('tenant-a', 2_000);
+    const a = await pacer.reserve('tenant-a', 250);
+    expect(a.reserved).toBe(false);
+    expect(a.waitMs).toBeGreaterThan(1_500);
+    expect(a.waitMs).toBeLessThanOrEqual(2_000);
+    expect(await pacer.reserve('tenant-b', 250)).toEqual({ reserved: true, waitMs: 0 });
+    // A shorter Retry-After does not pull the slot in.
+    await pacer.pushBack('tenant-a', 100);
+    expect((await pacer.reserve('tenant-a')).waitMs).toBeGreaterThan(1_500);
   });
 });

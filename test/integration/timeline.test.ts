@@ -291,7 +291,7 @@ describe('notices on confirm, move and cancel', () => {
     await registerSteering();
     await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
     await confirmPlan(s, 2027, proposedChoices(), 'chair-1');
-    expect(await s.queues.notify.raw.getWaitingCount()).toBe(3);
+    expect(await s.queues.notify.raw.getPrioritizedCount()).toBe(3); // every notice carries a fairness priority
     for (const meetingId of ['2027-1', '2027-2', '2027-3']) {
       const job = await s.queues.notify.getJob(invitationId(meetingId));
       expect(job, meetingId).toBeDefined();
@@ -307,7 +307,7 @@ describe('notices on confirm, move and cancel', () => {
     const moved = await moveMeeting(s, '2027-1', m1!.version, '2027-03-10', '13:00', 'chair-1');
     await cancelMeeting(s, '2027-1', moved.version, 'chair-1');
     await cancelMeeting(s, '2027-1', moved.version + 1, 'chair-1');
-    const jobs = await s.queues.notify.raw.getJobs(['waiting']);
+    const jobs = await s.queues.notify.raw.getJobs(['prioritized']);
     const ids = jobs.map((j) => j.id).sort();
     expect(ids).toEqual(
       [

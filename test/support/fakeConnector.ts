@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface CapturedActivity {
   method: string;
   conversationId: string;
+  /** The conversation's tenant, from the request (see FakeConnector.tenantOf). */
+  tenantId: string;
   replyToId?: string;
   activity: Record<string, unknown> & { type?: string; text?: string; attachments?: { contentType: string; content: Record<string, unknown> }[] };
   at: number;
@@ -25,7 +27,13 @@ export type FaultRule = (req: { method: string; conversationId: string; attempt:
 export class FakeConnector {
   readonly received: CapturedActivity[] = [];
   /** Every request, accepted or faulted: what Teams' rate limiter would count. */
-  readonly requests: { conversationId: string; method: string; status: number; at: number }[] = [];
+  readonly requests: { conversationId: string; tenantId: string; method: string; status: number; at: number }[] = [];
+  /** Requests refused by the per-tenant limit (see `limitTenants`), per tenant. */
+  readonly tenant429s = new Map<string, number>();
+  /** A conversation's tenant when a request does not name one (the test knows its conversations). */
+  readonly tenants = new Map<string, string>();
+  private tenantLimit?: { perSecond: number; retryAfterSeconds: number };
+  private readonly tenantWindows = new Map<string, number[]>();
   private server?: Server;
   private counter = 0;
   private attempts = new Map<string, number>();
@@ -53,6 +61,16 @@ export class FakeConnector {
     for (const res of this.hung.splice(0)) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /**
+   * Teams' global limit, per app per tenant: at most `perSecond` requests of one tenant in any
+   * sliding second; beyond it 429 with Retry-After (not counted, as Teams does not take it).
+   * Off unless asked for: replies to users are not paced, and some tests send faster on purpose.
+   */
+  limitTenants(perSecond = 50, retryAfterSeconds = 1): this {
+    this.tenantLimit = { perSecond, retryAfterSeconds };
+    return this;
   }
 
   to(conversationId: string): CapturedActivity[] {
@@ -89,8 +107,9 @@ export class FakeConnector {
     const key = `${method} ${conversationId} ${body}`;
     const attempt = (this.attempts.get(key) ?? 0) + 1;
     this.attempts.set(key, attempt);
-    const fault = this.fault?.({ method, conversationId, attempt });
-    this.requests.push({ conversationId, method, status: fault ? ('status' in fault ? fault.status : 0) : 200, at: Date.now() });
+    const tenantId = this.tenantOf(conversationId, body);
+    const fault = this.fault?.({ method, conversationId, attempt }) ?? this.overTenantLimit(tenantId);
+    this.requests.push({ conversationId, tenantId, method, status: fault ? ('status' in fault ? fault.status : 0) : 200, at: Date.now() });
     if (fault && 'hang' in fault) {
       this.hung.push(res);
       return;
@@ -104,8 +123,39 @@ export class FakeConnector {
       return;
     }
     const activity = body ? (JSON.parse(body) as CapturedActivity['activity']) : {};
-    this.received.push({ method, conversationId, replyToId: m[2] ? decodeURIComponent(m[2]) : undefined, activity, at: Date.now() });
+    this.received.push({ method, conversationId, tenantId, replyToId: m[2] ? decodeURIComponent(m[2]) : undefined, activity, at: Date.now() });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `act-${++this.counter}` }));
+  }
+
+  /**
+   * The tenant of a request: the activity's conversation.tenantId (botbuilder copies the
+   * conversation reference into every proactive send and update), else its channelData
+   * tenant, else the test's `tenants` entry for the conversation, else 'unknown'.
+   */
+  private tenantOf(conversationId: string, body: string): string {
+    let activity: { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } = {};
+    try {
+      activity = body ? JSON.parse(body) : {};
+    } catch {
+      activity = {};
+    }
+    const named = activity.conversation?.tenantId ?? activity.channelData?.tenant?.id;
+    if (typeof named === 'string' && named) return named;
+    return this.tenants.get(conversationId.split(';')[0]!) ?? 'unknown';
+  }
+
+  /** A 429 when the tenant's sliding second is full (the request is then not counted); else counts it. */
+  private overTenantLimit(tenantId: string): Fault | undefined {
+    if (!this.tenantLimit) return undefined;
+    const now = Date.now();
+    const recent = (this.tenantWindows.get(tenantId) ?? []).filter((at) => at > now - 1000);
+    this.tenantWindows.set(tenantId, recent);
+    if (recent.length >= this.tenantLimit.perSecond) {
+      this.tenant429s.set(tenantId, (this.tenant429s.get(tenantId) ?? 0) + 1);
+      return { status: 429, headers: { 'Retry-After': String(this.tenantLimit.retryAfterSeconds) } };
+    }
+    recent.push(now);
+    return undefined;
   }
 
   private servePagedMembers(conversationId: string, url: URL, res: ServerResponse): void {

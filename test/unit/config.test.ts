@@ -39,6 +39,9 @@ describe('loadConfig: defaults', () => {
     ['BOT_ID', undefined],
     ['BOT_PASSWORD', undefined],
     ['ADMIN_TOKEN', undefined],
+    ['NOTIFY_MAX_PACE_WAIT_MS', 250],
+    ['NOTIFY_QUEUE_MAX_PER_SECOND', 1000],
+    ['NOTIFY_CONCURRENCY', 16],
   ] as const)('%s = %j', (key, value) => {
     expect(config[key]).toEqual(value);
   });
@@ -73,6 +76,8 @@ describe('loadConfig: parsing', () => {
     ['MEETING_WEEKDAY', '5', 5],
     ['MEETING_TIME', '09:30', '09:30'],
     ['QUEUE_PREFIX', '{samverkan-test}', '{samverkan-test}'],
+    ['NOTIFY_MAX_PACE_WAIT_MS', '0', 0], // never sleep for a slot: always back to the queue
+    ['NOTIFY_CONCURRENCY', '4', 4],
   ] as const)('%s=%j is accepted', (key, raw, expected) => {
     expect(loadConfig({ [key]: raw })[key]).toEqual(expected);
   });
@@ -169,6 +174,9 @@ describe('loadConfig: one ConfigError lists every bad variable', () => {
     ['GRAPH_TENANT_ID not a GUID', { GRAPH_TENANT_ID: 'linkoping.se' }, ['GRAPH_TENANT_ID']],
     ['GRAPH_BASE_URL over http', { GRAPH_BASE_URL: 'http://graph.microsoft.com' }, ['GRAPH_BASE_URL']],
     ['GRAPH_ATTEMPTS zero', { GRAPH_ATTEMPTS: '0' }, ['GRAPH_ATTEMPTS']],
+    ['NOTIFY_CONCURRENCY zero', { NOTIFY_CONCURRENCY: '0' }, ['NOTIFY_CONCURRENCY']],
+    ['NOTIFY_MAX_PACE_WAIT_MS negative', { NOTIFY_MAX_PACE_WAIT_MS: '-1' }, ['NOTIFY_MAX_PACE_WAIT_MS']],
+    ['NOTIFY_QUEUE_MAX_PER_SECOND not a number', { NOTIFY_QUEUE_MAX_PER_SECOND: 'lots' }, ['NOTIFY_QUEUE_MAX_PER_SECOND']],
     ['SCHOOL_HOLIDAYS with a week 60', { SCHOOL_HOLIDAYS: 'höstlov:60' }, ['SCHOOL_HOLIDAYS']],
     ['SCHOOL_HOLIDAYS without a label', { SCHOOL_HOLIDAYS: '44' }, ['SCHOOL_HOLIDAYS']],
   ];

@@ -1,6 +1,6 @@
 import { safeJobId } from '../../../jobs/queues.js';
 import type { MeetingRecord } from '../../domain/meeting.js';
-import { enqueueNotice, notifySteering, type Notice } from '../notices.js';
+import { enqueueNotice, notifyPriorities, notifySteering, type Notice } from '../notices.js';
 import type { Services } from '../services.js';
 import { enqueueProgressUpdate } from './progress.js';
 
@@ -14,11 +14,12 @@ export const promptCardKey = (meetingId: string, forumId: string) => `prompt.${m
  */
 export async function promptForums(s: Services, meeting: MeetingRecord, occasion: string): Promise<number> {
   const forums = (await s.repos.forums.list()).filter((f) => f.data.active);
-  for (const f of forums) {
+  const priorities = await notifyPriorities(s, forums.length);
+  for (const [i, f] of forums.entries()) {
     await s.queues.notify.add(
       'input.prompt',
       { conversationId: f.data.conversationId, template: 'input.prompt', meetingId: meeting.id, forumId: f.id, cardKey: promptCardKey(meeting.id, f.id) },
-      { jobId: safeJobId('n', 'input.prompt', meeting.id, f.id, occasion), attempts: s.config.NOTIFY_ATTEMPTS },
+      { jobId: safeJobId('n', 'input.prompt', meeting.id, f.id, occasion), attempts: s.config.NOTIFY_ATTEMPTS, priority: priorities[i]! },
     );
   }
   if (forums.length > 0) {

@@ -1,5 +1,6 @@
 import { conversationKey } from '../../domain/conversation.js';
 import { safeJobId, type NoticeTemplate } from '../../../jobs/queues.js';
+import { notifyPriorities } from '../notices.js';
 import type { Services } from '../services.js';
 
 /** What a medborgarlöfte notice is about (ids only) and the occasion that makes its job id unique. */
@@ -18,6 +19,7 @@ export interface PromiseNoticeSubject {
 export async function enqueuePromiseNotice(s: Services, conversationId: string, template: NoticeTemplate, subject: PromiseNoticeSubject): Promise<string> {
   const { promiseId, actionId, meetingId, userAadObjectId, occasion } = subject;
   const jobId = safeJobId('n', template, promiseId ?? 'none', actionId ?? 'none', meetingId ?? 'none', userAadObjectId ?? 'all', occasion, conversationKey(conversationId));
+  const [priority] = await notifyPriorities(s, 1);
   await s.queues.notify.add(
     template,
     {
@@ -28,7 +30,7 @@ export async function enqueuePromiseNotice(s: Services, conversationId: string, 
       ...(meetingId ? { meetingId } : {}),
       ...(userAadObjectId ? { userAadObjectId } : {}),
     },
-    { jobId, attempts: s.config.NOTIFY_ATTEMPTS },
+    { jobId, attempts: s.config.NOTIFY_ATTEMPTS, priority: priority! },
   );
   return jobId;
 }
