@@ -24,6 +24,8 @@ export type Command =
   | { name: 'goals'; arg: string | undefined }
   | { name: 'followUp'; arg: string | undefined }
   | { name: 'exportMyData' }
+  | { name: 'linkAccount'; arg: string | undefined }
+  | { name: 'unlinkAccount' }
   | { name: 'unknown'; suggestion: CommandName | undefined };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
@@ -51,6 +53,9 @@ const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: bool
   { name: 'goals', sv: ['malbild', 'malbilder'], en: ['goals', 'goal'], takesArg: true },
   { name: 'followUp', sv: ['uppfoljning'], en: ['follow up', 'followup'], takesArg: true },
   { name: 'exportMyData', sv: ['exportera mina data', 'mina data'], en: ['export my data', 'my data'] },
+  // Without an argument: show a code; with one (the code from the other account): redeem it.
+  { name: 'linkAccount', sv: ['lanka konto', 'lanka konton'], en: ['link account', 'link accounts'], takesArg: true },
+  { name: 'unlinkAccount', sv: ['avlanka konto', 'avlanka konton'], en: ['unlink account', 'unlink accounts'] },
 ];
 
 export function normalizeCommandText(text: string): string {

@@ -52,6 +52,7 @@ export const permissions = [
   'viewGoals',
   'viewFollowUp',
   'exportOwnData',
+  'linkAccounts',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -60,6 +61,7 @@ export function can(roles: Roles, permission: Permission): boolean {
     case 'help':
     case 'ownActions':
     case 'exportOwnData':
+    case 'linkAccounts':
       return true;
     case 'listForums':
     case 'listMeetings':

@@ -4,6 +4,7 @@ import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
 import { mergeEn } from './en/merge.js';
 import { privacyEn } from './en/privacy.js';
+import { linksEn } from './en/links.js';
 import { promiseEn } from './en/promise.js';
 import { schoolHolidaysEn } from './en/schoolHolidays.js';
 import { publicEn } from './en/public.js';
@@ -41,6 +42,8 @@ export const en: Catalog = {
       goals: ['goals Berga', "a district's goal picture"],
       followUp: ['follow up', 'the follow-up of the citizen promise'],
       exportMyData: ['export my data', 'everything Samverkan stores about you'],
+      linkAccount: ['link account', 'links your accounts in different organisations with a one-time code (in a personal chat)'],
+      unlinkAccount: ['unlink account', 'shows your linked accounts and removes a link (in a personal chat)'],
     },
   },
   unknownCommand: (suggestion?: string) =>
@@ -155,6 +158,7 @@ export const en: Catalog = {
   merge: mergeEn,
   promise: promiseEn,
   privacy: privacyEn,
+  links: linksEn,
   calendar: calendarEn,
   schoolHolidays: schoolHolidaysEn,
   public: publicEn,

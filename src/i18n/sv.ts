@@ -3,6 +3,7 @@ import { inputsSv } from './sv/inputs.js';
 import { lagesbildSv } from './sv/lagesbild.js';
 import { mergeSv } from './sv/merge.js';
 import { privacySv } from './sv/privacy.js';
+import { linksSv } from './sv/links.js';
 import { promiseSv } from './sv/promise.js';
 import { schoolHolidaysSv } from './sv/schoolHolidays.js';
 import { publicSv } from './sv/public.js';
@@ -40,6 +41,8 @@ export const sv = {
       goals: ['målbild Berga', 'målbilden för en stadsdel'],
       followUp: ['uppföljning', 'uppföljningen av medborgarlöftet'],
       exportMyData: ['exportera mina data', 'allt som Samverkan lagrar om dig'],
+      linkAccount: ['länka konto', 'länkar dina konton i olika organisationer med en engångskod (i personlig chatt)'],
+      unlinkAccount: ['avlänka konto', 'visar dina länkade konton och tar bort en länk (i personlig chatt)'],
     } satisfies Record<string, [string, string]>,
   },
   unknownCommand: (suggestion?: string) =>
@@ -154,6 +157,7 @@ export const sv = {
   merge: mergeSv,
   promise: promiseSv,
   privacy: privacySv,
+  links: linksSv,
   calendar: calendarSv,
   schoolHolidays: schoolHolidaysSv,
   public: publicSv,

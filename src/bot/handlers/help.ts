@@ -27,6 +27,8 @@ export const permissionFor: Record<CommandName, Permission> = {
   goals: 'viewGoals',
   followUp: 'viewFollowUp',
   exportMyData: 'exportOwnData',
+  linkAccount: 'linkAccounts',
+  unlinkAccount: 'linkAccounts',
 };
 
 export function allowedCommands(rc: RequestContext): CommandName[] {

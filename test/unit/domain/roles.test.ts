@@ -117,6 +117,7 @@ describe('can: every permission × role', () => {
     viewGoals: { chair: true, steeringMember: true, forumMember: true, guest: false },
     viewFollowUp: { chair: true, steeringMember: true, forumMember: false, guest: false },
     exportOwnData: { chair: true, steeringMember: true, forumMember: true, guest: true },
+    linkAccounts: { chair: true, steeringMember: true, forumMember: true, guest: true },
   };
 
   it('the matrix covers every permission', () => {
