@@ -135,6 +135,20 @@ describe('linking two accounts of one person', () => {
     expect(JSON.stringify(again.body)).toContain(sv.links.refusals['not-linked']);
   });
 
+  it('a code typed in a channel is refused and spent: nobody can use it afterwards', async () => {
+    const before = t.connector.to(chatKommun().conversationId).length;
+    await t.post(inTenant(message(chatKommun(), ANNA_KOMMUN, 'länka konto'), KOMMUN));
+    await t.connector.waitFor(() => t.connector.to(chatKommun().conversationId).length > before);
+    const fresh = /\*\*(\d{4} \d{4})\*\*/.exec(replies(chatKommun().conversationId).at(-1)!)![1]!;
+    const where = channel(t.connector.url, '19:polis-team@thread.tacv2', 'Lokalpolisområdet');
+    await t.post(inTenant(mentionMessage(where, ANNA_POLIS, `länka konto ${fresh}`), POLIS));
+    const refused = await t.connector.waitFor((r) => r.conversationId === '19:polis-team@thread.tacv2');
+    expect(shown(refused)).toContain(sv.links.codeDiscarded.slice(0, 40));
+    await t.post(inTenant(message(chatPolis(), ANNA_POLIS, `länka konto ${fresh}`), POLIS));
+    await t.connector.waitFor((r) => r.conversationId === chatPolis().conversationId && replies(chatPolis().conversationId).filter((x) => x.includes('gått ut')).length === 2);
+    expect((await s().repos.personLinks.accountsOf(ANNA_POLIS.aadObjectId)).accounts).toHaveLength(1);
+  });
+
   it('exportera mina data has the links section', async () => {
     const data = await collectPersonalData(s(), { aadObjectId: ANNA_KOMMUN.aadObjectId });
     expect(data.links.pid).toBe(ANNA_KOMMUN.aadObjectId);
