@@ -107,13 +107,23 @@ export class PersonLinks {
    */
   async redeem(code: LinkCode, aad: string, tenant: string): Promise<LinkResult> {
     const redeemer = linkCodeRecordSchema.parse({ aad, tenant });
-    if (!mayTryCode(Number((await this.redis.get(this.triesKey(aad))) ?? 0))) throw linkRefused('too-many-attempts');
+    // Every try is counted before the code is looked at (INCR is atomic), so parallel
+    // guesses cannot slip past the limit; a right code gives its try back.
+    const triesKey = this.triesKey(aad);
+    const tries = await this.redis.incr(triesKey);
+    if (tries === 1) await this.redis.expire(triesKey, LINK_TRIES_WINDOW_SECONDS);
+    if (!mayTryCode(tries - 1)) throw linkRefused('too-many-attempts');
     const peek = await this.redis.get(this.codeKey(code));
-    if (!peek) return this.wrongCode(code, aad);
+    if (!peek) return this.wrongCode(code);
     const issuer = linkCodeRecordSchema.parse(JSON.parse(peek));
+    await this.redis.decr(triesKey);
     // The account's own code proves nothing; it stays usable from the other account.
     if (issuer.aad === aad) throw linkRefused('same-account');
-    if (!(await this.redis.getdel(this.codeKey(code)))) return this.wrongCode(code, aad);
+    if (!(await this.redis.getdel(this.codeKey(code)))) {
+      // Redeemed by someone else between the two reads: a try like any spent code.
+      await this.redis.incr(triesKey);
+      return this.wrongCode(code);
+    }
 
     const [issuerPid, redeemerPid] = await Promise.all([this.redis.get(this.acctKey(issuer.aad)), this.redis.get(this.acctKey(aad))]);
     const decided = decideLink({ aad: issuer.aad, pid: issuerPid }, { aad, pid: redeemerPid });
@@ -197,11 +207,9 @@ export class PersonLinks {
     await this.redis.multi().rpush(this.auditKey(aad), line).ltrim(this.auditKey(aad), -AUDIT_MAX, -1).exec();
   }
 
-  private async wrongCode(code: LinkCode, aad: string): Promise<never> {
-    const key = this.triesKey(aad);
-    const [tries, issued] = await Promise.all([this.redis.incr(key), this.redis.exists(this.issuedKey(code))]);
-    if (tries === 1) await this.redis.expire(key, LINK_TRIES_WINDOW_SECONDS);
-    throw linkRefused(issued ? 'expired-code' : 'wrong-code');
+  /** The try is already counted; says whether the code once existed (expired or used) or never did. */
+  private async wrongCode(code: LinkCode): Promise<never> {
+    throw linkRefused((await this.redis.exists(this.issuedKey(code))) ? 'expired-code' : 'wrong-code');
   }
 }
 

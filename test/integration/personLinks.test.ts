@@ -76,7 +76,7 @@ describe('codes', () => {
   it('the account that made the code cannot redeem it; the other account still can', async () => {
     const { code } = await links.createCode(A, KOMMUN);
     expect(await refusalOf(links.redeem(code, A, KOMMUN))).toBe('same-account');
-    expect(await t.redis.get(k('linktries', A))).toBeNull();
+    expect(Number(await t.redis.get(k('linktries', A)))).toBe(0);
     await links.redeem(code, B, POLIS);
     expect((await links.accountsOf(A)).accounts.map((a) => a.aad)).toEqual([A, B]);
   });
@@ -90,6 +90,7 @@ describe('codes', () => {
     const ttl = await t.redis.ttl(k('linktries', B));
     expect(ttl).toBeGreaterThan(3590);
     expect(ttl).toBeLessThanOrEqual(3600);
+    expect(await t.redis.get(k('linktries', B))).toBe('7');
     // The lock is the typing account's: the code was not spent and works from another account.
     await links.redeem(code, C, KOMMUN2);
     expect((await links.accountsOf(C)).accounts.map((a) => a.aad)).toEqual([A, C]);
@@ -136,6 +137,20 @@ describe('linking', () => {
     expect((await links.accountsOf(D)).pid).toBe(cd.pid);
     expect((await links.accountsOf(A)).pid).toBe(ab.pid);
     expect(await links.audit(ab.pid)).toHaveLength(1);
+  });
+
+  it('parallel guesses cannot slip past the limit: at most five are looked at', async () => {
+    const { code } = await links.createCode(A, KOMMUN);
+    const wrong = otherCode(code);
+    const other = new PersonLinks(t.newStoreConnection(), t.keys, t.clock);
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => refusalOf((i % 2 ? other : links).redeem(wrong, B, POLIS))));
+    expect(outcomes.filter((o) => o === 'wrong-code')).toHaveLength(5);
+    expect(outcomes.filter((o) => o === 'too-many-attempts')).toHaveLength(15);
+  });
+
+  it('a right code does not count as a try', async () => {
+    await link(A, KOMMUN, B, POLIS);
+    expect(await t.redis.get(k('linktries', B))).toBe('0');
   });
 
   it('two links racing for one account: it ends up in exactly one person, and the stored state is consistent', async () => {
