@@ -10,7 +10,7 @@ import { inputsVerbHandlers } from './handlers/inputs/verbs.js';
 import { lagesbildVerbHandlers } from './handlers/lagesbild/verbs.js';
 import { promiseVerbHandlers } from './handlers/promise/verbs.js';
 import { publicVerbHandlers } from './handlers/public/verbs.js';
-import { unlinkVerb } from './handlers/personLinks.js';
+import { linkVerbHandlers } from './handlers/personLinks.js';
 
 /** One handler per verb; the mapped type makes a missing verb a build error. */
 const coreHandlers = {
@@ -24,12 +24,9 @@ const coreHandlers = {
   'meeting.moveSave': (rc, data) => saveMove(rc, data),
   'meeting.cancelAsk': (rc, data) => askCancel(rc, data),
   'meeting.cancelConfirm': (rc, data) => confirmCancel(rc, data),
-  'link.unlink': unlinkVerb,
-} satisfies VerbHandlers<
-  'forum.save' | 'forum.edit' | 'forum.deactivate' | 'forum.activate' | 'plan.confirm' | 'meetings.show' | 'meeting.moveOpen' | 'meeting.moveSave' | 'meeting.cancelAsk' | 'meeting.cancelConfirm' | 'link.unlink'
->;
+} satisfies VerbHandlers<'forum.save' | 'forum.edit' | 'forum.deactivate' | 'forum.activate' | 'plan.confirm' | 'meetings.show' | 'meeting.moveOpen' | 'meeting.moveSave' | 'meeting.cancelAsk' | 'meeting.cancelConfirm'>;
 
-const handlers: VerbHandlers<Verb> = { ...coreHandlers, ...inputsVerbHandlers, ...lagesbildVerbHandlers, ...promiseVerbHandlers, ...publicVerbHandlers };
+const handlers: VerbHandlers<Verb> = { ...coreHandlers, ...inputsVerbHandlers, ...lagesbildVerbHandlers, ...promiseVerbHandlers, ...publicVerbHandlers, ...linkVerbHandlers };
 
 export const messageCard = (message: string): AdaptiveCard => card([text(message)]);
 

@@ -62,8 +62,8 @@ const renderers: Record<NoticeTemplate, Renderer> = {
   'lagesbild.card': renderLagesbildNotice,
   'lagesbild.published': renderLagesbildNotice,
   'lagesbild.publishReminder': renderLagesbildNotice,
-  'link.linked': (s, job, m) => renderPersonLinkNotice(s, job, m),
-  'link.unlinked': (s, job, m) => renderPersonLinkNotice(s, job, m),
+  'link.linked': renderPersonLinkNotice,
+  'link.unlinked': renderPersonLinkNotice,
 };
 
 /** Renders a queued notice (ids only) into the activity to send, in the conversation's language. */

@@ -18,6 +18,7 @@ import { messageCard } from '../cardActions.js';
 import { refusal } from '../refusal.js';
 import { replyCard, replyText } from '../reply.js';
 import type { RequestContext } from '../requestContext.js';
+import type { VerbHandlers } from '../verbHandler.js';
 
 /**
  * `länka konto` shows a one-time code; `länka konto 1234 5678`, typed in the other
@@ -72,6 +73,8 @@ export async function unlinkVerb(rc: RequestContext, data: VerbData<'link.unlink
     throw error;
   }
 }
+
+export const linkVerbHandlers = { 'link.unlink': unlinkVerb } satisfies VerbHandlers<'link.unlink'>;
 
 function accountOf(rc: RequestContext, ctx: TurnContext): LinkedAccount | null {
   const tenant = tenantOf(ctx.activity);
