@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inputsVerbSchemas } from './inputs/verbs.js';
 import { lagesbildVerbSchemas } from './lagesbild/verbs.js';
+import { linkVerbSchemas } from './linkVerbs.js';
 import { promiseVerbSchemas } from './promise/verbs.js';
 import { publicVerbSchemas } from './public/verbs.js';
 import { orgVerbSchemas } from './org/verbs.js';
@@ -26,7 +27,7 @@ const coreVerbSchemas = {
   'meeting.cancelConfirm': z.object({ meetingId: id, version }),
 } as const;
 
-export const verbSchemas = { ...coreVerbSchemas, ...inputsVerbSchemas, ...lagesbildVerbSchemas, ...promiseVerbSchemas, ...publicVerbSchemas, ...orgVerbSchemas } as const;
+export const verbSchemas = { ...coreVerbSchemas, ...inputsVerbSchemas, ...lagesbildVerbSchemas, ...promiseVerbSchemas, ...publicVerbSchemas, ...orgVerbSchemas, ...linkVerbSchemas } as const;
 
 export type Verb = keyof typeof verbSchemas;
 export const verbs = Object.keys(verbSchemas) as Verb[];

@@ -71,6 +71,9 @@ export const noticeTemplates = [
   'lagesbild.card',
   'lagesbild.published',
   'lagesbild.publishReminder',
+  // linked accounts (src/bot/personLinkNotices.ts)
+  'link.linked',
+  'link.unlinked',
 ] as const;
 export type NoticeTemplate = (typeof noticeTemplates)[number];
 
@@ -87,6 +90,8 @@ export const notifyJobSchema = z.object({
   promiseId: z.string().optional(),
   actionId: z.string().optional(),
   userAadObjectId: z.string().optional(),
+  /** Linked-account notices: the other account the notice is about (its personal chat is `conversationId`). */
+  aboutAadObjectId: z.string().optional(),
   /**
    * A card that lives on: its activity id is kept under this key, and a later job with
    * the same key updates that message in place instead of posting a second one.

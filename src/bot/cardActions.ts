@@ -11,6 +11,7 @@ import { lagesbildVerbHandlers } from './handlers/lagesbild/verbs.js';
 import { promiseVerbHandlers } from './handlers/promise/verbs.js';
 import { publicVerbHandlers } from './handlers/public/verbs.js';
 import { orgVerbHandlers } from './handlers/organisations.js';
+import { linkVerbHandlers } from './handlers/personLinks.js';
 
 /** One handler per verb; the mapped type makes a missing verb a build error. */
 const coreHandlers = {
@@ -26,7 +27,7 @@ const coreHandlers = {
   'meeting.cancelConfirm': (rc, data) => confirmCancel(rc, data),
 } satisfies VerbHandlers<'forum.save' | 'forum.edit' | 'forum.deactivate' | 'forum.activate' | 'plan.confirm' | 'meetings.show' | 'meeting.moveOpen' | 'meeting.moveSave' | 'meeting.cancelAsk' | 'meeting.cancelConfirm'>;
 
-const handlers: VerbHandlers<Verb> = { ...coreHandlers, ...inputsVerbHandlers, ...lagesbildVerbHandlers, ...promiseVerbHandlers, ...publicVerbHandlers, ...orgVerbHandlers };
+const handlers: VerbHandlers<Verb> = { ...coreHandlers, ...inputsVerbHandlers, ...lagesbildVerbHandlers, ...promiseVerbHandlers, ...publicVerbHandlers, ...orgVerbHandlers, ...linkVerbHandlers };
 
 export const messageCard = (message: string): AdaptiveCard => card([text(message)]);
 

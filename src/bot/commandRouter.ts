@@ -5,6 +5,7 @@ import { inputsCommand } from './handlers/inputs/commands.js';
 import { lagesbildCommand } from './handlers/lagesbild/commands.js';
 import { promiseCommand } from './handlers/promise/commands.js';
 import { exportMyData } from './handlers/privacy.js';
+import { linkAccountCommand, unlinkAccountCommand } from './handlers/personLinks.js';
 import { allowedCommands, permissionFor, showHelp } from './handlers/help.js';
 import { listForums, registerForumCommand } from './handlers/forums.js';
 import { meetingsCommand, planCommand } from './handlers/meetings.js';
@@ -64,6 +65,10 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
     case 'switchOrg':
     case 'createOrg':
       return showHelp(rc, ctx);
+    case 'linkAccount':
+      return linkAccountCommand(rc, ctx, cmd.arg);
+    case 'unlinkAccount':
+      return unlinkAccountCommand(rc, ctx);
     default: {
       const unhandled: never = cmd;
       return unhandled;

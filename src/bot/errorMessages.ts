@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import { PersonLinkError } from '../domain/people/personLink.js';
 import type { Catalog } from '../i18n/index.js';
 
 /** Is this a Redis/network outage rather than a bug? Then the user is told to retry shortly. */
@@ -15,6 +16,8 @@ export function isOutage(error: unknown): boolean {
 /** The one place where errors become sentences for users. */
 export function userMessageFor(error: unknown, m: Catalog): string {
   if (isOutage(error)) return m.errors.tryAgainShortly;
+  // Linking accounts has its own sentence for each refusal (wrong code, expired, …).
+  if (error instanceof PersonLinkError) return m.links.refusals[error.refusal];
   if (error instanceof DomainError) {
     switch (error.reason) {
       case 'not-allowed':

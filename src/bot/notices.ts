@@ -8,6 +8,7 @@ import { meetingCalendarView } from '../services/calendar/meetingCalendarView.js
 import { renderCalendarNotice } from './calendarNotices.js';
 import { renderInputNotice } from './inputNotices.js';
 import { renderLagesbildNotice } from './lagesbildNotices.js';
+import { renderPersonLinkNotice } from './personLinkNotices.js';
 import { renderPromiseNotice } from './promiseNotices.js';
 import { renderPublicNotice } from './publicNotices.js';
 
@@ -61,6 +62,8 @@ const renderers: Record<NoticeTemplate, Renderer> = {
   'lagesbild.card': renderLagesbildNotice,
   'lagesbild.published': renderLagesbildNotice,
   'lagesbild.publishReminder': renderLagesbildNotice,
+  'link.linked': renderPersonLinkNotice,
+  'link.unlinked': renderPersonLinkNotice,
 };
 
 /** Renders a queued notice (ids only) into the activity to send, in the conversation's language. */

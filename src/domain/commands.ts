@@ -27,6 +27,8 @@ export type Command =
   | { name: 'switchOrg' }
   | { name: 'createOrg'; arg: string | undefined }
   | { name: 'orgSettings' }
+  | { name: 'linkAccount'; arg: string | undefined }
+  | { name: 'unlinkAccount' }
   | { name: 'unknown'; suggestion: CommandName | undefined };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
@@ -57,6 +59,9 @@ const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: bool
   { name: 'switchOrg', sv: ['byt organisation', 'valj organisation'], en: ['switch organisation', 'switch organization', 'choose organisation'] },
   { name: 'createOrg', sv: ['skapa organisation'], en: ['create organisation', 'create organization'], takesArg: true },
   { name: 'orgSettings', sv: ['installningar', 'organisationens installningar'], en: ['settings', 'organisation settings'] },
+  // Without an argument: show a code; with one (the code from the other account): redeem it.
+  { name: 'linkAccount', sv: ['lanka konto', 'lanka konton'], en: ['link account', 'link accounts'], takesArg: true },
+  { name: 'unlinkAccount', sv: ['avlanka konto', 'avlanka konton'], en: ['unlink account', 'unlink accounts'] },
 ];
 
 export function normalizeCommandText(text: string): string {

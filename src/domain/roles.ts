@@ -55,6 +55,7 @@ export const permissions = [
   'switchOrg',
   'createOrg',
   'editSettings',
+  'linkAccounts',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -63,6 +64,7 @@ export function can(roles: Roles, permission: Permission): boolean {
     case 'help':
     case 'ownActions':
     case 'exportOwnData':
+    case 'linkAccounts':
     case 'switchOrg':
     case 'createOrg':
       // Only operators (OPERATOR_IDS) create organisations: checked by the handler, which knows the deployment's settings.

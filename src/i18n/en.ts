@@ -4,6 +4,7 @@ import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
 import { mergeEn } from './en/merge.js';
 import { privacyEn } from './en/privacy.js';
+import { linksEn } from './en/links.js';
 import { promiseEn } from './en/promise.js';
 import { schoolHolidaysEn } from './en/schoolHolidays.js';
 import { publicEn } from './en/public.js';
@@ -45,6 +46,8 @@ export const en: Catalog = {
       switchOrg: ['switch organisation', 'choose which organisation your personal chat is about'],
       createOrg: ['create organisation Name', "creates a new municipality's organisation in this team (operators)"],
       orgSettings: ['settings', "the organisation's name, districts, meeting times, time zone, language and retention"],
+      linkAccount: ['link account', 'links your accounts in different organisations with a one-time code (in a personal chat)'],
+      unlinkAccount: ['unlink account', 'shows your linked accounts and removes a link (in a personal chat)'],
     },
   },
   unknownCommand: (suggestion?: string) =>
@@ -159,6 +162,7 @@ export const en: Catalog = {
   merge: mergeEn,
   promise: promiseEn,
   privacy: privacyEn,
+  links: linksEn,
   calendar: calendarEn,
   schoolHolidays: schoolHolidaysEn,
   public: publicEn,

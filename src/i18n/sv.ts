@@ -3,6 +3,7 @@ import { inputsSv } from './sv/inputs.js';
 import { lagesbildSv } from './sv/lagesbild.js';
 import { mergeSv } from './sv/merge.js';
 import { privacySv } from './sv/privacy.js';
+import { linksSv } from './sv/links.js';
 import { promiseSv } from './sv/promise.js';
 import { schoolHolidaysSv } from './sv/schoolHolidays.js';
 import { publicSv } from './sv/public.js';
@@ -44,6 +45,8 @@ export const sv = {
       switchOrg: ['byt organisation', 'välj vilken organisation din personliga chatt gäller'],
       createOrg: ['skapa organisation Namn', 'skapar en ny kommuns organisation i det här teamet (operatörer)'],
       orgSettings: ['inställningar', 'organisationens namn, stadsdelar, mötestider, tidszon, språk och gallring'],
+      linkAccount: ['länka konto', 'länkar dina konton i olika organisationer med en engångskod (i personlig chatt)'],
+      unlinkAccount: ['avlänka konto', 'visar dina länkade konton och tar bort en länk (i personlig chatt)'],
     } satisfies Record<string, [string, string]>,
   },
   unknownCommand: (suggestion?: string) =>
@@ -158,6 +161,7 @@ export const sv = {
   merge: mergeSv,
   promise: promiseSv,
   privacy: privacySv,
+  links: linksSv,
   calendar: calendarSv,
   schoolHolidays: schoolHolidaysSv,
   public: publicSv,

@@ -10,6 +10,7 @@ import { FairPriorities } from '../store/fairPriority.js';
 import { MetricsStore } from '../store/metrics.js';
 import { OrgRegistry } from '../store/organisations.js';
 import { PeopleRegistry } from '../store/people.js';
+import { PersonLinks } from '../store/personLinks.js';
 import type { RedisClient } from '../store/redis.js';
 import { VersionedRepository } from '../store/versionedRepository.js';
 import { createServices, type Services } from './services.js';
@@ -26,6 +27,8 @@ export function createGlobalRepositories(redis: RedisClient, keys: Keys, clock: 
     /** Counters and the delivery-latency histogram behind GET /metrics. */
     metrics: new MetricsStore(redis, keys),
     orgs: new OrgRegistry(redis, keys, clock),
+    /** A person's linked accounts (Entra ids per tenant): the person's own, across organisations. */
+    personLinks: new PersonLinks(redis, keys, clock),
   };
 }
 export type GlobalRepositories = ReturnType<typeof createGlobalRepositories>;

@@ -61,6 +61,7 @@ export function createServices(platform: Platform, org: { entry: OrgEntry; setti
       conversations: platform.repos.conversations,
       people: new PeopleRegistry(redis, platform.keys, clock, keys.of('people')),
       metrics: platform.repos.metrics,
+      personLinks: platform.repos.personLinks,
     },
     queues: orgQueues(platform.queues, org.entry.id, org.entry.legacy),
     clock,

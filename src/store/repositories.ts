@@ -15,6 +15,7 @@ import type { Keys } from './keys.js';
 import { Markers } from './markers.js';
 import { MetricsStore } from './metrics.js';
 import { PeopleRegistry } from './people.js';
+import { PersonLinks } from './personLinks.js';
 import { PublicVersions } from './publicVersions.js';
 import { ReportReads } from './reportReads.js';
 import { VersionedRepository } from './versionedRepository.js';
@@ -49,6 +50,8 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     /** The residents' page: published public versions of the promise, per organisation slug, every version kept. */
     publicVersions: new PublicVersions(redis, keys, clock),
     people: new PeopleRegistry(redis, keys, clock),
+    /** One person's accounts in several tenants, linked by a one-time code (global, not per organisation). */
+    personLinks: new PersonLinks(redis, keys, clock),
     reportReads: new ReportReads(redis, keys),
     audit: new AuditTrail(redis, keys),
     markers: new Markers(redis, keys),

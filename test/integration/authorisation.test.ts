@@ -4,7 +4,7 @@ import { answerId } from '../../src/domain/inputs/storedAnswer.js';
 import { sv } from '../../src/i18n/sv.js';
 import { actionRevision, createAction } from '../../src/services/promise/actions.js';
 import { commitmentRevision, createPromise, saveCommitment } from '../../src/services/promise/promises.js';
-import { CHAIR, MEMBER, channel, invokeExecute, message } from '../support/activities.js';
+import { CHAIR, MEMBER, TENANT, channel, invokeExecute, message } from '../support/activities.js';
 import { diffSnapshots, isQueueBookkeeping, snapshotKeys } from '../support/redisSnapshot.js';
 import { answerData, seedCycle, type Seeded } from '../support/seed.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
@@ -24,8 +24,12 @@ let actionId = '';
 let actionRev = '';
 let commitmentRev = '';
 
-/** Turn state, Teams-retry markers and export tokens are bookkeeping, not stored data. */
-const notData = (k: string) => isQueueBookkeeping(k) || /:turnstate:|:done:turn:|:done:export:/.test(k);
+/**
+ * Turn state, Teams-retry markers, export tokens and one-time link codes (`länka konto`,
+ * which anyone may ask for in their personal chat; gone after ten minutes) are
+ * bookkeeping, not stored data.
+ */
+const notData = (k: string) => isQueueBookkeeping(k) || /:turnstate:|:done:turn:|:done:export:|:linkcode:/.test(k);
 const snapshot = () => snapshotKeys(t.runtime.redis, [t.runtime.services.config.KEY_PREFIX, t.runtime.services.config.QUEUE_PREFIX], notData);
 /** Background work of earlier steps (card refreshes) is finished. */
 async function settled(): Promise<void> {
@@ -52,6 +56,9 @@ beforeAll(async () => {
   // The member answers for Berga in Berga's channel (so one answer exists to be forged against).
   const ok = await t.post(invokeExecute(channel(t.connector.url, seeded.forums[0]!.channelId), MEMBER, 'input.submit', answerData(seeded.meetingId, seeded.forums[0]!.id, 'Lugnt i centrum.')));
   expect(JSON.stringify(ok.body)).toContain('Tack!');
+  // The member's account is linked to another of their accounts: a forged link.unlink has a real link to aim at.
+  const { code } = await s.repos.personLinks.createCode(MEMBER.aadObjectId, TENANT);
+  await s.repos.personLinks.redeem(code, 'aaaaaaaa-0000-0000-0000-0000000000f1', '99999999-0000-0000-0000-000000000099');
   // The guest is known (one message), so later turns write nothing about them.
   await t.post(message(guestChat(), GUEST, 'hjälp'));
   await settled();
@@ -74,13 +81,15 @@ function forgedData(verb: Verb): Record<string, unknown> {
     promise: { promiseId, version: 1, title: 'Kapat', periodFrom: '2027-01-01', periodTo: '2028-12-31', commitmentId, rev: commitmentRev, text: 'Kapat', responsible: 'polisen', districts: 'Berga', meetingId: seeded.meetingId },
     action: { promiseId, actionId, rev: actionRev, meetingId: seeded.meetingId, commitmentId, text: 'Kapat', owner: GUEST.aadObjectId, due: '2027-06-01', commitment: commitmentId, status: 'klar', followUp: 'Klart', count: '3' },
     public: { promiseId, basedOn: 0, previewed: 'v-000000000000', hidden: '' },
+    // Someone else's account: only one of the user's own linked accounts may be unlinked.
+    link: { account: MEMBER.aadObjectId },
     malbild: { district: 'Berga', version: 1, statements: 'Kapat', name: 'x', unit: 'st', direction: 'lower', baselineValue: '1', baselineDate: '2026-01-01', targetValue: '0', targetDate: '2028-01-01', indicator: 'i1', value: '1', date: '2027-01-05' },
   };
   return { ...byVerb[prefix!], ...claim };
 }
 
 /** What a refusal says (the one place errors become sentences, plus the features' own). */
-const refusals = [sv.errors.notAllowed, sv.errors.badCard, sv.errors.notFound, sv.inputs.notMember, sv.promise.ownerOnly, sv.promise.readingNotAllowed].map((r) => JSON.stringify(r).slice(1, 40));
+const refusals = [sv.errors.notAllowed, sv.errors.badCard, sv.errors.notFound, sv.inputs.notMember, sv.promise.ownerOnly, sv.promise.readingNotAllowed, sv.links.refusals['not-linked']].map((r) => JSON.stringify(r).slice(1, 40));
 
 /** Verbs a guest may use: they show only the guest's own things. */
 const harmlessForGuest = new Set<Verb>(['action.mine']);

@@ -30,6 +30,8 @@ export const permissionFor: Record<CommandName, Permission> = {
   switchOrg: 'switchOrg',
   createOrg: 'createOrg',
   orgSettings: 'editSettings',
+  linkAccount: 'linkAccounts',
+  unlinkAccount: 'linkAccounts',
 };
 
 export function allowedCommands(rc: RequestContext): CommandName[] {

@@ -32,6 +32,7 @@ export async function exportMyData(rc: RequestContext, ctx: TurnContext): Promis
           [p.exportFacts.answers, String(data.answers.length)],
           [p.exportFacts.actions, String(data.actionItems.length)],
           [p.exportFacts.audit, String(data.audit.length)],
+          [p.exportFacts.links, String(data.links.accounts.length)],
         ]),
       ],
       [openUrl(p.exportLink(EXPORT_LINK_TTL_MINUTES), link)],

@@ -10,6 +10,7 @@ export const privacyEn: typeof privacySv = {
     answers: 'Inputs you submitted (versions)',
     actions: 'Action items you own',
     audit: 'Changes you made (log)',
+    links: 'Your accounts (linked by code)',
     roles: 'Roles',
   },
   roleNames: { chair: 'chair', steering: 'steering group', none: 'none' },

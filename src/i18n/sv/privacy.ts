@@ -8,6 +8,7 @@ export const privacySv = {
     answers: 'Inspel du har skickat (versioner)',
     actions: 'Åtgärder du äger',
     audit: 'Ändringar du har gjort (logg)',
+    links: 'Dina konton (länkade med kod)',
     roles: 'Roller',
   },
   roleNames: { chair: 'ordförande', steering: 'styrgruppen', none: 'inga' },

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { LinkAuditEntry, PersonAccounts } from '../../domain/people/personLink.js';
 import { STEERING_ID } from '../../domain/steering.js';
+import { linksOf } from '../people/linking.js';
 import type { Services } from '../services.js';
 
 /** Who asks, from the Teams activity (never from card data). */
@@ -21,18 +23,21 @@ export interface PersonalDataExport {
   actionItems: { promiseId: string; actionId: string; text: string; due: string; status: string; followUps: unknown[] }[];
   followUpsWritten: { promiseId: string; actionId: string; meetingId: string; text: string; at: string }[];
   audit: { record: string; at: string; action: string; version: number; fields: string[] }[];
+  /** The person's linked accounts (pid = aad when unlinked) and every link/unlink line about them. */
+  links: { pid: string; accounts: PersonAccounts['accounts']; audit: LinkAuditEntry[] };
 }
 
 export async function collectPersonalData(s: Services, who: DataSubject): Promise<PersonalDataExport> {
   const aad = who.aadObjectId;
   const actors = new Set([aad, ...(who.teamsUserId ? [who.teamsUserId] : [])]);
-  const [person, steering, forums, conversations, answerIds, promises] = await Promise.all([
+  const [person, steering, forums, conversations, answerIds, promises, links] = await Promise.all([
     s.repos.people.get(aad),
     s.repos.steering.get(STEERING_ID),
     s.repos.forums.list(),
     s.repos.conversations.list(),
     s.repos.answers.ids(),
     s.repos.promises.list(),
+    linksOf(s, aad),
   ]);
 
   const answers: PersonalDataExport['answers'] = [];
@@ -91,6 +96,7 @@ export async function collectPersonalData(s: Services, who: DataSubject): Promis
     actionItems,
     followUpsWritten,
     audit,
+    links,
   };
 }
 

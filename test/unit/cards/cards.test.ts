@@ -9,6 +9,7 @@ import { planCard } from '../../../cards/planCard.js';
 import { isVerb, verbSchemas, verbs } from '../../../cards/verbs.js';
 import { inputsVerbSchemas } from '../../../cards/inputs/verbs.js';
 import { lagesbildVerbSchemas } from '../../../cards/lagesbild/verbs.js';
+import { linkVerbSchemas } from '../../../cards/linkVerbs.js';
 import { promiseVerbSchemas } from '../../../cards/promise/verbs.js';
 import { orgVerbSchemas } from '../../../cards/org/verbs.js';
 import { publicVerbSchemas } from '../../../cards/public/verbs.js';
@@ -309,8 +310,8 @@ describe('card details', () => {
         ),
       ),
     );
-    // The inspel cards are in this set; lägesbild, medborgarlöfte and publishing verbs are checked by those features' own card tests.
-    const featureVerbs = new Set<string>([...Object.keys(lagesbildVerbSchemas), ...Object.keys(promiseVerbSchemas), ...Object.keys(publicVerbSchemas), ...Object.keys(orgVerbSchemas)]);
+    // The inspel cards are in this set; lägesbild, medborgarlöfte, publishing and linked-account verbs are checked by those features' own card tests.
+    const featureVerbs = new Set<string>([...Object.keys(lagesbildVerbSchemas), ...Object.keys(promiseVerbSchemas), ...Object.keys(publicVerbSchemas), ...Object.keys(linkVerbSchemas), ...Object.keys(orgVerbSchemas)]);
     expect([...used].sort()).toEqual([...verbs].filter((v) => !featureVerbs.has(v)).sort());
     for (const v of Object.keys(inputsVerbSchemas)) expect(used, `inspel verb ${v}`).toContain(v);
   });

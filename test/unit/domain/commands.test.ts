@@ -48,6 +48,17 @@ describe('parseCommand: Swedish and English phrases', () => {
     ['lagg till ordforande Anna', { name: 'addChair' }],
     ['add chair', { name: 'addChair' }],
     ['Add chair <at>Anna</at>', { name: 'addChair' }],
+    // linkAccount: without a code shows one; the code keeps the user's own spacing (parsed by parseLinkCode)
+    ['länka konto', { name: 'linkAccount', arg: undefined }],
+    ['Länka konton', { name: 'linkAccount', arg: undefined }],
+    ['länka konto 1234 5678', { name: 'linkAccount', arg: '1234 5678' }],
+    ['Länka  konto   12345678.', { name: 'linkAccount', arg: '12345678' }],
+    ['link account 1234 5678', { name: 'linkAccount', arg: '1234 5678' }],
+    ['Link Accounts', { name: 'linkAccount', arg: undefined }],
+    // unlinkAccount
+    ['avlänka konto', { name: 'unlinkAccount' }],
+    ['Avlänka konton!', { name: 'unlinkAccount' }],
+    ['unlink account', { name: 'unlinkAccount' }],
   ];
   it.each(cases)('%j → %j', (input, expected) => {
     expect(parseCommand(input)).toEqual(expected);
@@ -76,6 +87,9 @@ describe('parseCommand: unknown text', () => {
     ['lägg till ordförand', 'addChair'],
     ['add chairs', 'addChair'],
     ['forumz', 'listForums'],
+    ['länka kondo', 'linkAccount'],
+    ['avlänka kont', 'unlinkAccount'],
+    ['unlink acount', 'unlinkAccount'],
   ];
   it.each(typos)('%j → unknown, suggests %s', (input, suggestion) => {
     expect(parseCommand(input)).toEqual({ name: 'unknown', suggestion });

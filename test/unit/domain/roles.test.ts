@@ -120,6 +120,7 @@ describe('can: every permission × role', () => {
     switchOrg: { chair: true, steeringMember: true, forumMember: true, guest: true },
     createOrg: { chair: true, steeringMember: true, forumMember: true, guest: true },
     editSettings: { chair: true, steeringMember: false, forumMember: false, guest: false },
+    linkAccounts: { chair: true, steeringMember: true, forumMember: true, guest: true },
   };
 
   it('the matrix covers every permission', () => {
