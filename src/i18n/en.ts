@@ -3,6 +3,7 @@ import { calendarEn } from './en/calendar.js';
 import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
 import { mergeEn } from './en/merge.js';
+import { regionalEn } from './en/regional.js';
 import { privacyEn } from './en/privacy.js';
 import { promiseEn } from './en/promise.js';
 import { schoolHolidaysEn } from './en/schoolHolidays.js';
@@ -158,4 +159,5 @@ export const en: Catalog = {
   calendar: calendarEn,
   schoolHolidays: schoolHolidaysEn,
   public: publicEn,
+  regional: regionalEn,
 };

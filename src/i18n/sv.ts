@@ -6,6 +6,7 @@ import { privacySv } from './sv/privacy.js';
 import { promiseSv } from './sv/promise.js';
 import { schoolHolidaysSv } from './sv/schoolHolidays.js';
 import { publicSv } from './sv/public.js';
+import { regionalSv } from './sv/regional.js';
 
 /** Swedish: the default language. Every user-facing string lives here (feature parts in sv/) or in en.ts. */
 export const sv = {
@@ -157,6 +158,7 @@ export const sv = {
   calendar: calendarSv,
   schoolHolidays: schoolHolidaysSv,
   public: publicSv,
+  regional: regionalSv,
 };
 
 export type Catalog = typeof sv;
