@@ -83,6 +83,8 @@ export const regionalPictureSchema = z.object({
   /** Themes across the municipalities: raised in more municipalities first, then by forums. */
   themes: z.array(regionalThemeSchema),
   questions: z.object({ total: count, groups: z.array(regionalQuestionSchema) }),
+  /** Organisations that share but had no published lägesbild (not in the picture). */
+  notPublished: z.array(orgRef).default([]),
 });
 
 export type MunicipalityPicture = z.infer<typeof municipalityPictureSchema>;
@@ -98,7 +100,7 @@ export interface RegionalSource {
   view: LagesbildView;
 }
 
-export function buildRegionalPicture(sources: readonly RegionalSource[], opts: { compiledAt: string }): RegionalPicture {
+export function buildRegionalPicture(sources: readonly RegionalSource[], opts: { compiledAt: string; notPublished?: readonly { orgId: string; orgName: string }[] }): RegionalPicture {
   checkSources(sources);
   const ordered = [...sources].sort((a, b) => compareSv(a.orgName, b.orgName) || compareCodeUnits(a.orgId, b.orgId));
   return regionalPictureSchema.parse({
@@ -108,6 +110,7 @@ export function buildRegionalPicture(sources: readonly RegionalSource[], opts: {
     municipalities: ordered.map(municipalityOf),
     themes: themesAcross(ordered),
     questions: questionsAcross(ordered),
+    notPublished: [...(opts.notPublished ?? [])].sort((a, b) => compareSv(a.orgName, b.orgName) || compareCodeUnits(a.orgId, b.orgId)),
   });
 }
 

@@ -42,5 +42,6 @@ export const regionalEn: typeof regionalSv = {
   openJson: 'JSON',
   sharingOff: (names: string) => `The regional picture needs at least two municipalities that share. Sharing is off in: ${names}. A municipality's chair can turn sharing on.`,
   tooFew: 'The regional picture needs at least two municipalities where you are in the steering group and sharing is on.',
+  notPublished: (names: string) => `The regional picture needs at least two municipalities with a published situational picture. None published yet in: ${names}.`,
   csv: { section: 'Section', municipality: 'Municipality', item: 'Item', value: 'Value', detail: 'Detail', sections: { rate: 'Response rate', district: 'District', theme: 'Theme', question: 'Question for the police' } },
 };

@@ -42,5 +42,6 @@ export const regionalSv = {
   // Refusals
   sharingOff: (names: string) => `Den regionala lägesbilden behöver minst två kommuner som delar. Delning är avstängd i: ${names}. Ordföranden i en kommun kan slå på delning.`,
   tooFew: 'Den regionala lägesbilden behöver minst två kommuner där du är med i styrgruppen och delning är på.',
+  notPublished: (names: string) => `Den regionala lägesbilden behöver minst två kommuner med en publicerad lägesbild. Ingen publicerad lägesbild ännu i: ${names}.`,
   csv: { section: 'Del', municipality: 'Kommun', item: 'Post', value: 'Värde', detail: 'Detalj', sections: { rate: 'Svarsfrekvens', district: 'Stadsdel', theme: 'Tema', question: 'Fråga till polisen' } },
 };
