@@ -4,6 +4,8 @@ import { DomainError } from '../../src/domain/errors.js';
 import { ownerDigest } from '../../src/domain/regional/ownerDigest.js';
 import { compileRegional, latestPublished, type RegionalSourceInput } from '../../src/services/regional/compileRegional.js';
 import { RegionalStore } from '../../src/store/regionalPictures.js';
+import { UnrecoverableError } from 'bullmq';
+import { createRegionalProcessor, regionalJobId, type RegionalJob, type RegionalJobState } from '../../jobs/processors/regionalCompile.js';
 import { answerOf, MARK } from '../support/lagesbild.js';
 import { approveAndPublish, compileNow, MEETING, seedOrganisation } from '../support/regional.js';
 import { makeTestServices, scanKeys, type TestServices } from '../support/services.js';
@@ -128,5 +130,53 @@ describe('compileRegional', () => {
     }
     expect(await latestPublished(a.s, 2027)).not.toBeNull();
     expect(await latestPublished(a.s, 2028)).toBeNull();
+  });
+});
+
+describe('the regional job processor', () => {
+  const job = (data: RegionalJob, attemptsMade = 0) => {
+    const progress: unknown[] = [];
+    return { progress, job: { data, attemptsMade, opts: { attempts: 3 }, updateProgress: async (p: unknown) => void progress.push(p) } };
+  };
+  const processor = (states: RegionalJobState['kind'][], resolve: () => Promise<RegionalSourceInput[]>) =>
+    createRegionalProcessor({ links: owner.s.links, clock: owner.clock, config: owner.config, store, resolveSources: resolve, onState: async (_job, st) => void states.push(st.kind) });
+
+  it('compiles, reports progress to BullMQ and the card, and stores under the person', async () => {
+    for (const t of [a, b]) {
+      await compileNow(t.s);
+      await approveAndPublish(t.s);
+    }
+    const states: RegionalJobState['kind'][] = [];
+    const { job: j, progress } = job({ pid: 'pid-7', orgIds: ['org-a', 'org-b'], run: 'r3' });
+    expect(await processor(states, async () => sources())(j)).toBe('regional 2 organisations');
+    expect(progress).toEqual([
+      { loaded: 1, total: 2 },
+      { loaded: 2, total: 2 },
+    ]);
+    expect(states).toEqual(['progress', 'progress', 'done']);
+    expect((await store.get('pid-7', 'r3'))?.picture.municipalities).toHaveLength(2);
+    expect(await owner.redis.ttl(`${owner.keyPrefix}:regional:{u:pid-7}:r3`)).toBeGreaterThan(owner.config.REPORT_LINK_TTL_MINUTES * 60 - 100);
+    expect(regionalJobId('pid-7', 'r3')).toBe('u.pid-7.regional-r3');
+  });
+
+  it('a refusal is final (no retry) and shown on the card', async () => {
+    const states: RegionalJobState['kind'][] = [];
+    const { job: j } = job({ pid: 'pid-7', orgIds: ['org-a', 'org-b'], run: 'r4' });
+    await expect(processor(states, async () => sources(true, false))(j)).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(states).toEqual(['refused']);
+  });
+
+  it('another failure is retried; only the last attempt shows it failed', async () => {
+    for (const attemptsMade of [0, 2]) {
+      const states: RegionalJobState['kind'][] = [];
+      const { job: j } = job({ pid: 'pid-7', orgIds: ['org-a'], run: 'r5' }, attemptsMade);
+      await expect(processor(states, () => Promise.reject(new Error('redis gone')))(j)).rejects.toThrow('redis gone');
+      expect(states).toEqual(attemptsMade === 2 ? ['failed'] : []);
+    }
+  });
+
+  it('invalid job data is final', async () => {
+    const { job: j } = job({ pid: 'pid-7', orgIds: [], run: 'r/6' } as RegionalJob);
+    await expect(processor([], async () => sources())(j)).rejects.toBeInstanceOf(UnrecoverableError);
   });
 });
