@@ -1,7 +1,9 @@
 /**
  * Compiled regional pictures, per owner and run, with a TTL (the person's derived data,
  * kept as long as its links are valid). `{u:<ownerKey>}` tags the picture's key by owner;
- * a second key maps the owner's digest (what links carry) to the owner, with the same TTL.
+ * a second key maps the owner's digest (what links carry) to the owner, with the same TTL;
+ * a set per source organisation lists the pictures drawn from it, so deleting an
+ * organisation can delete them (they are derived from its data).
  */
 import { z } from 'zod';
 import { invalidInput } from '../domain/errors.js';
@@ -28,6 +30,10 @@ export class RegionalStore {
     return this.keys.of('regional', 'd', digest);
   }
 
+  private sourceKey(orgId: string): string {
+    return this.keys.of('regional', 'src', orgId);
+  }
+
   async save(ownerKey: string, run: string, picture: RegionalPicture, ttlSeconds: number): Promise<void> {
     check(ownerKey, run);
     if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1) throw invalidInput({ ttlSeconds: 'positive whole seconds' });
@@ -35,6 +41,24 @@ export class RegionalStore {
     await this.redis.set(this.key(ownerKey, run), JSON.stringify(stored), 'EX', ttlSeconds);
     // The digest outlives no picture of its owner: refreshed to the newest picture's TTL.
     await this.redis.set(this.digestKey(ownerDigest(ownerKey)), ownerKey, 'EX', ttlSeconds);
+    for (const m of picture.municipalities) {
+      const key = this.sourceKey(m.orgId);
+      await this.redis.sadd(key, JSON.stringify([ownerKey, run]));
+      // Lives as long as the longest-lived picture in it.
+      if ((await this.redis.ttl(key)) < ttlSeconds) await this.redis.expire(key, ttlSeconds);
+    }
+  }
+
+  /** Deletes every picture drawn from the organisation; returns how many there were. */
+  async deleteForOrganisation(orgId: string): Promise<number> {
+    const key = this.sourceKey(orgId);
+    let deleted = 0;
+    for (const member of await this.redis.smembers(key)) {
+      const [ownerKey, run] = z.tuple([z.string(), z.string()]).parse(JSON.parse(member));
+      if (ownerKeyPattern.test(ownerKey) && runPattern.test(run)) deleted += await this.redis.del(this.key(ownerKey, run));
+    }
+    await this.redis.del(key);
+    return deleted;
   }
 
   async get(ownerKey: string, run: string): Promise<StoredRegionalPicture | null> {
