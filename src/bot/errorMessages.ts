@@ -34,6 +34,10 @@ export function userMessageFor(error: unknown, m: Catalog): string {
         return m.errors.conflict;
       case 'unavailable':
         return m.errors.tryAgainShortly;
+      case 'regional-sharing-off':
+        return error.details.names?.length ? m.regional.sharingOff(error.details.names.join(', ')) : m.regional.tooFew;
+      case 'regional-not-published':
+        return m.regional.notPublished((error.details.names ?? []).join(', '));
       default: {
         const unhandled: never = error.reason;
         return unhandled;

@@ -9,7 +9,9 @@ export type DomainErrorReason =
   | 'already-exists'
   | 'invalid-input'
   | 'conflict'
-  | 'unavailable';
+  | 'unavailable'
+  | 'regional-sharing-off'
+  | 'regional-not-published';
 
 export type FieldErrors = Record<string, string>;
 
@@ -17,7 +19,7 @@ export class DomainError extends Error {
   constructor(
     readonly reason: DomainErrorReason,
     message: string,
-    readonly details: { fieldErrors?: FieldErrors; entity?: string; id?: string; currentVersion?: number } = {},
+    readonly details: { fieldErrors?: FieldErrors; entity?: string; id?: string; currentVersion?: number; names?: string[] } = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -29,6 +31,12 @@ export const notFound = (entity: string, id: string) => new DomainError('not-fou
 export const staleWrite = (entity: string, id: string, currentVersion: number) =>
   new DomainError('stale-write', `${entity} changed since it was read`, { entity, id, currentVersion });
 export const invalidInput = (fieldErrors: FieldErrors) => new DomainError('invalid-input', 'invalid input', { fieldErrors });
+
+/** A regional picture needs two organisations that share; `names` are those with sharing off (names only). */
+export const regionalSharingOff = (names: string[]) => new DomainError('regional-sharing-off', 'regional picture: fewer than two organisations share', { entity: 'regional', names });
+
+/** Sharing is on, but fewer than two of those organisations have published a lägesbild; `names` are those without one. */
+export const regionalNotPublished = (names: string[]) => new DomainError('regional-not-published', 'regional picture: fewer than two published lägesbilder', { entity: 'regional', names });
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;

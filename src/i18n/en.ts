@@ -3,6 +3,7 @@ import { calendarEn } from './en/calendar.js';
 import { inputsEn } from './en/inputs.js';
 import { lagesbildEn } from './en/lagesbild.js';
 import { mergeEn } from './en/merge.js';
+import { regionalEn } from './en/regional.js';
 import { privacyEn } from './en/privacy.js';
 import { linksEn } from './en/links.js';
 import { promiseEn } from './en/promise.js';
@@ -167,4 +168,5 @@ export const en: Catalog = {
   schoolHolidays: schoolHolidaysEn,
   public: publicEn,
   organisations: organisationsEn,
+  regional: regionalEn,
 };

@@ -8,6 +8,7 @@ import { promiseSv } from './sv/promise.js';
 import { schoolHolidaysSv } from './sv/schoolHolidays.js';
 import { publicSv } from './sv/public.js';
 import { organisationsSv } from './sv/organisations.js';
+import { regionalSv } from './sv/regional.js';
 
 /** Swedish: the default language. Every user-facing string lives here (feature parts in sv/) or in en.ts. */
 export const sv = {
@@ -166,6 +167,7 @@ export const sv = {
   schoolHolidays: schoolHolidaysSv,
   public: publicSv,
   organisations: organisationsSv,
+  regional: regionalSv,
 };
 
 export type Catalog = typeof sv;
