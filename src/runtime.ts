@@ -66,6 +66,11 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
   let services: Services | null = null;
   if (redisUp) services = await afterUpgrade();
   else redis.once('ready', () => void upgrade().then(afterUpgrade).catch((e) => log.error({ err: (e as Error).message }, 'upgrade to organisations failed')));
+  // After a reconnect: a Redis that came back without its data (no persistence) gets the
+  // default organisation of a single-municipality deployment again; otherwise one GET.
+  redis.on('ready', () => {
+    if (redisUp) void upgrade().catch((e) => log.error({ err: (e as Error).message }, 'upgrade to organisations failed'));
+  });
 
   const adapter = createAdapter(platform);
   let workers: Workers | undefined;

@@ -37,10 +37,10 @@ export async function resolveOrg(platform: Platform, activity: Partial<Activity>
   const aad = activity.from?.aadObjectId;
   const personal = conversationKindOf(activity) === 'personal';
   if (requested) {
+    // Card data is untrusted like every id in it: the organisation's own handlers check the
+    // person's roles there (as they check the forum, promise or meeting the card names).
     const s = await orgs.services(requested);
-    if (s && aad && (await hasRole(s, aad, activity))) return { kind: 'org', s, bound: false };
-    // Old cards carry no org; a card naming another organisation is refused below by the caller.
-    return { kind: 'none' };
+    return s ? { kind: 'org', s, bound: false } : { kind: 'none' };
   }
   const active = await orgs.activeIds();
   if (active.length === 1) {
@@ -67,11 +67,6 @@ export async function myOrgs(platform: Platform, aad: string, activity: Partial<
     if (only === 'chair' ? roles.chair : roles.chair || roles.steeringMember || roles.forumIds.length > 0) out.push(s);
   }
   return out;
-}
-
-async function hasRole(s: Services, aad: string, activity: Partial<Activity>): Promise<boolean> {
-  const r = await rolesIn(s, aad, activity);
-  return r.chair || r.steeringMember || r.forumIds.length > 0;
 }
 
 async function rolesIn(s: Services, aad: string, activity: Partial<Activity>) {

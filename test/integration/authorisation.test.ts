@@ -89,7 +89,7 @@ function forgedData(verb: Verb): Record<string, unknown> {
 }
 
 /** What a refusal says (the one place errors become sentences, plus the features' own). */
-const refusals = [sv.errors.notAllowed, sv.errors.badCard, sv.errors.notFound, sv.inputs.notMember, sv.promise.ownerOnly, sv.promise.readingNotAllowed, sv.links.refusals['not-linked']].map((r) => JSON.stringify(r).slice(1, 40));
+const refusals = [sv.errors.notAllowed, sv.errors.notAllowedChair, sv.errors.badCard, sv.errors.notFound, sv.inputs.notMember, sv.promise.ownerOnly, sv.promise.readingNotAllowed, sv.links.refusals['not-linked']].map((r) => JSON.stringify(r).slice(1, 40));
 
 /** Verbs a guest may use: they show only the guest's own things. */
 const harmlessForGuest = new Set<Verb>(['action.mine']);

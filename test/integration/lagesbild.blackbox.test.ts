@@ -106,7 +106,7 @@ describe('compiling the lägesbild', () => {
     expect(run.data.run).toBe(2);
     expect(run.data.watchers).toHaveLength(2);
     const jobs = await s().queues.compile.raw.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
-    expect(jobs.map((j) => j.id).sort()).toEqual([compileJobId(w.meetingId, 1), compileJobId(w.meetingId, 2)]);
+    expect(jobs.map((j) => j.id).sort()).toEqual([compileJobId(w.meetingId, 1), compileJobId(w.meetingId, 2)].map((id) => `${s().org.id}.${id}`));
     for (const c of run.data.watchers) {
       const id = (await s().repos.markers.getCard(c.cardKey))!.activityId;
       expect(latestOf(CHAIR_CHAT, id, '')).toContain('12 av 15 forum har svarat');

@@ -81,7 +81,7 @@ describe('deleting an action item', () => {
     const ask = await t.post(invokeExecute(steering(), CHAIR, 'action.deleteAsk', actionData(cardOf(edit), 'action.deleteAsk')));
     expect(textOf(ask)).toContain(`Ta bort **${deleted.text}**? Det går inte att ångra.`);
     expect(textOf(ask)).toContain('1 uppföljning hör till åtgärden och tas bort med den.');
-    expect(actionData(cardOf(ask), 'action.deleteConfirm')).toEqual({ promiseId, actionId: deleted.id, rev: actionRevision(findAction(before.data, deleted.id)!.action) });
+    expect(actionData(cardOf(ask), 'action.deleteConfirm')).toEqual({ org: t.runtime.services.org.id, promiseId, actionId: deleted.id, rev: actionRevision(findAction(before.data, deleted.id)!.action) });
 
     const keep = await t.post(invokeExecute(steering(), CHAIR, 'action.edit', actionData(cardOf(ask), 'action.edit')));
     expect(textOf(keep)).toContain('Ändra åtgärd');

@@ -59,22 +59,22 @@ describe('owner reminders', () => {
   it('are delayed jobs at 09:00 local time, 7 days before and on the due date, across the DST change', async () => {
     const { promiseId, commitmentId } = await seedPromise(t.s);
     const { action } = await seedAction(t.s, promiseId, commitmentId, BO, '2027-03-29');
-    const due7 = await t.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-03-29'));
-    const due0 = await t.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due0', '2027-03-29'));
+    const due7 = await t.s.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-03-29'));
+    const due0 = await t.s.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due0', '2027-03-29'));
     const now = t.s.clock().getTime();
     // 22 March 09:00 CET = 08:00Z; 29 March 09:00 CEST = 07:00Z.
     expect(now + (due7!.opts.delay ?? 0)).toBe(Date.parse('2027-03-22T08:00:00Z'));
     expect(now + (due0!.opts.delay ?? 0)).toBe(Date.parse('2027-03-29T07:00:00Z'));
     expect(await due7!.getState()).toBe('delayed');
     expect(due7!.id).not.toContain(':');
-    expect(due7!.data).toEqual({ promiseId, actionId: action.id, kind: 'due7', due: '2027-03-29' });
+    expect(due7!.data).toEqual({ orgId: t.s.org.id, promiseId, actionId: action.id, kind: 'due7', due: '2027-03-29' });
   });
 
   it('an item due in three days gets only the due-date reminder', async () => {
     const { promiseId, commitmentId } = await seedPromise(t.s);
     const { action } = await seedAction(t.s, promiseId, commitmentId, BO, '2027-03-04');
-    expect(await t.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-03-04'))).toBeUndefined();
-    expect(await t.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due0', '2027-03-04'))).toBeDefined();
+    expect(await t.s.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-03-04'))).toBeUndefined();
+    expect(await t.s.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due0', '2027-03-04'))).toBeDefined();
   });
 
   it('fire once each through the real workers: 1:1 for an owner with a chat, else the steering channel with an @mention', async () => {
@@ -92,7 +92,7 @@ describe('owner reminders', () => {
     ];
     for (const id of jobs) {
       t.clock.set('2027-03-25T08:00:00Z');
-      await (await t.queues.actions.getJob(id))!.promote();
+      await (await t.s.queues.actions.getJob(id))!.promote();
     }
     await waitFor(() => (sent.length >= 4 ? sent : undefined));
 
@@ -108,7 +108,7 @@ describe('owner reminders', () => {
     for (const x of sent) expect(JSON.stringify(x.job)).not.toMatch(/Narkotikasök|Trygghetsvandring/); // ids only in job data
 
     // Again: the same jobs re-added after removal, and a direct second run — nothing new is sent.
-    for (const id of jobs) await (await t.queues.actions.getJob(id))?.remove();
+    for (const id of jobs) await (await t.s.queues.actions.getJob(id))?.remove();
     for (const [action, kind] of [[a, 'due7'], [a, 'due0'], [b, 'due7'], [b, 'due0']] as const) {
       await t.queues.actions.add(kind, { promiseId, actionId: action.id, kind, due: action.due }, { jobId: actionReminderJobId(promiseId, action.id, kind, action.due) });
       expect(await sendActionReminder(t.s, { promiseId, actionId: action.id, kind, due: action.due })).toBe('already sent');
@@ -129,15 +129,15 @@ describe('owner reminders', () => {
       chair,
     );
     expect(stored.version).toBeLessThan(moved.stored.version);
-    expect(await t.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-04-20'))).toBeUndefined();
-    expect(await t.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due0', '2027-04-20'))).toBeUndefined();
-    expect(await t.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-05-04'))).toBeDefined();
+    expect(await t.s.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-04-20'))).toBeUndefined();
+    expect(await t.s.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due0', '2027-04-20'))).toBeUndefined();
+    expect(await t.s.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-05-04'))).toBeDefined();
 
     // A reminder job of the old date that was already running skips itself.
     expect(await sendActionReminder(t.s, { promiseId, actionId: action.id, kind: 'due7', due: '2027-04-20' })).toBe('skipped: due moved');
 
     await updateAction(t.s, promiseId, action.id, actionRevision(moved.action), { status: 'klar' }, '2027-1', ownerActor(ANNA.aadObjectId));
-    expect(await t.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-05-04'))).toBeUndefined();
+    expect(await t.s.queues.actions.getJob(actionReminderJobId(promiseId, action.id, 'due7', '2027-05-04'))).toBeUndefined();
     expect(await sendActionReminder(t.s, { promiseId, actionId: action.id, kind: 'due0', due: '2027-05-04' })).toBe('skipped: final');
     expect(await t.queues.notify.count()).toBe(0);
   });

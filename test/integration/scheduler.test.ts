@@ -59,11 +59,11 @@ describe('startScheduler', () => {
   it('reconcileNow re-creates missing timeline jobs; stop() ends the cron task', async () => {
     const choices = proposeYearPlan(2027, t.s.planSettings).map((p) => ({ index: p.index, date: p.date, time: p.time }));
     await confirmPlan(t.s, 2027, choices, 'chair-1');
-    await (await t.queues.timeline.getJob(timelineJobId('2027-3', 'decisions')))!.remove();
+    await (await t.s.queues.timeline.getJob(timelineJobId('2027-3', 'decisions')))!.remove();
     const scheduler = startScheduler(t.platform, t.redis);
     t.onCleanup(() => scheduler.stop());
-    expect(await scheduler.reconcileNow()).toEqual({ forumsFiled: 0, meetings: 3, added: 1, calendar: 0 });
-    expect(await t.queues.timeline.getJob(timelineJobId('2027-3', 'decisions'))).toBeDefined();
+    expect(await scheduler.reconcileNow()).toMatchObject({ orgs: 1, done: 1, failed: 0, left: 0, forumsFiled: 0, meetings: 3, added: 1, calendar: 0 });
+    expect(await t.s.queues.timeline.getJob(timelineJobId('2027-3', 'decisions'))).toBeDefined();
     await scheduler.stop();
   });
 });

@@ -49,9 +49,9 @@ async function expectTimelineJobs(m: MeetingRecord, now: Date) {
   for (const step of steps) {
     const job = await s.queues.timeline.getJob(timelineJobId(m.id, step.kind));
     expect(job, `${m.id} ${step.kind}`).toBeDefined();
-    expect(job!.id).toBe(`tl-${m.id}-${step.kind}`);
+    expect(job!.id).toBe(`${s.org.id}.tl-${m.id}-${step.kind}`);
     expect(job!.name).toBe(step.kind);
-    expect(job!.data).toEqual({ meetingId: m.id, kind: step.kind, sequence: m.sequence });
+    expect(job!.data).toEqual({ orgId: s.org.id, meetingId: m.id, kind: step.kind, sequence: m.sequence });
     expect(job!.opts.delay).toBe(step.at.getTime() - now.getTime());
     expect(await job!.getState()).toBe('delayed');
   }
@@ -238,7 +238,7 @@ describe('reconcileTimelines', () => {
     t.clock.advance(60_000);
     expect(await reconcileTimelines(s)).toEqual({ meetings: 3, added: 1, calendar: 0 });
     const job = await s.queues.timeline.getJob(id);
-    expect(job!.data).toEqual({ meetingId: '2027-2', kind: 'remind3', sequence: 0 });
+    expect(job!.data).toEqual({ orgId: s.org.id, meetingId: '2027-2', kind: 'remind3', sequence: 0 });
     const step = plannedSteps(s, stored[1]!.data).find((x) => x.kind === 'remind3')!;
     expect(job!.opts.delay).toBe(step.at.getTime() - t.clock().getTime());
     expect(await delayedCount()).toBe(3 * K);
@@ -296,7 +296,7 @@ describe('notices on confirm, move and cancel', () => {
       const job = await s.queues.notify.getJob(invitationId(meetingId));
       expect(job, meetingId).toBeDefined();
       expect(job!.name).toBe('meeting.invitation');
-      expect(job!.data).toEqual({ conversationId: STEERING_CONVERSATION, template: 'meeting.invitation', meetingId, cardKey: `meeting-notice-${meetingId}-s0` });
+      expect(job!.data).toEqual({ orgId: s.org.id, conversationId: STEERING_CONVERSATION, template: 'meeting.invitation', meetingId, cardKey: `meeting-notice-${meetingId}-s0` });
       expect(job!.id).not.toContain(':');
     }
   });
@@ -308,7 +308,9 @@ describe('notices on confirm, move and cancel', () => {
     await cancelMeeting(s, '2027-1', moved.version, 'chair-1');
     await cancelMeeting(s, '2027-1', moved.version + 1, 'chair-1');
     const jobs = await s.queues.notify.raw.getJobs(['prioritized']);
-    const ids = jobs.map((j) => j.id).sort();
+    // Every job id carries the organisation (`<orgId>.`); the rest is the use-case's own id.
+    expect(jobs.every((j) => j.id!.startsWith(`${s.org.id}.`))).toBe(true);
+    const ids = jobs.map((j) => j.id!.slice(s.org.id.length + 1)).sort();
     expect(ids).toEqual(
       [
         invitationId('2027-1'),
@@ -321,7 +323,7 @@ describe('notices on confirm, move and cancel', () => {
     for (const j of jobs) expect(j.data.conversationId).toBe(STEERING_CONVERSATION);
     // Job data holds ids only; invitations and moves keep their card (the Teams join link is added in place).
     for (const j of jobs) {
-      const keys = j.data.template === 'meeting.cancelled' ? ['conversationId', 'meetingId', 'template'] : ['cardKey', 'conversationId', 'meetingId', 'template'];
+      const keys = j.data.template === 'meeting.cancelled' ? ['conversationId', 'meetingId', 'orgId', 'template'] : ['cardKey', 'conversationId', 'meetingId', 'orgId', 'template'];
       expect(Object.keys(j.data).sort()).toEqual(keys);
     }
     expect(jobs.find((j) => j.data.template === 'meeting.moved')!.data.cardKey).toBe('meeting-notice-2027-1-s1');

@@ -60,7 +60,7 @@ describe('timeline step processor (run directly on real jobs)', () => {
     expect(await run(job)).toBe('notified meeting.reminder7');
     const reminder = await s.queues.notify.getJob(reminderJobId('2027-1', 0));
     expect(reminder!.name).toBe('meeting.reminder7');
-    expect(reminder!.data).toEqual({ conversationId: STEERING_CONVERSATION, template: 'meeting.reminder7', meetingId: '2027-1' });
+    expect(reminder!.data).toEqual({ orgId: s.org.id, conversationId: STEERING_CONVERSATION, template: 'meeting.reminder7', meetingId: '2027-1' });
     expect(await s.repos.markers.get('timeline', stepDoneMarker(m1!.data, 'remind7'))).toBe('2027-02-24T08:00:00.000Z');
 
     const before = await notifyTemplates();
@@ -144,7 +144,7 @@ describe('timeline step processed by a real BullMQ worker', () => {
     expect(completed.result).toBe('notified meeting.reminder7');
     expect(failures).toEqual([]);
     const reminder = await s.queues.notify.getJob(reminderJobId('2027-1', 0));
-    expect(reminder!.data).toEqual({ conversationId: STEERING_CONVERSATION, template: 'meeting.reminder7', meetingId: '2027-1' });
+    expect(reminder!.data).toEqual({ orgId: s.org.id, conversationId: STEERING_CONVERSATION, template: 'meeting.reminder7', meetingId: '2027-1' });
     expect(await (await timelineJob('2027-1', 'remind7')).getState()).toBe('completed');
     // Only that step ran: every other step of every meeting is still delayed.
     expect(await s.queues.timeline.raw.getJobCounts('completed', 'failed', 'active')).toEqual({ completed: 1, failed: 0, active: 0 });
