@@ -76,9 +76,3 @@ export function applySettingsForm(current: OrgSettings, form: SettingsForm): { s
   }
   return Object.keys(errors).length ? { errors } : { settings: next };
 }
-
-/** Districts taken out by the change (a district still used by a forum or målbild cannot be). */
-export function removedDistricts(before: readonly string[], after: readonly string[]): string[] {
-  const kept = new Set(after.map((d) => d.toLocaleLowerCase('sv')));
-  return before.filter((d) => !kept.has(d.toLocaleLowerCase('sv')));
-}

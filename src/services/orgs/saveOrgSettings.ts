@@ -1,5 +1,5 @@
 import { DomainError, invalidInput } from '../../domain/errors.js';
-import { applySettingsForm, removedDistricts, type SettingsForm } from '../../domain/organisation/settingsForm.js';
+import { applySettingsForm, type SettingsForm } from '../../domain/organisation/settingsForm.js';
 import { ORG_SETTINGS_ID } from '../../store/organisations.js';
 import { rescheduleForTimeZone } from '../meetings.js';
 import type { Services } from '../services.js';
@@ -23,12 +23,13 @@ export async function saveOrgSettings(s: Services, expectedVersion: number, form
   const applied = applySettingsForm(current.data, form);
   if ('errors' in applied) throw invalidInput(applied.errors);
   const next = applied.settings;
-  const gone = removedDistricts(s.config.DISTRICTS, next.districts ?? s.config.DISTRICTS);
-  if (gone.length) {
+  const kept = new Set((next.districts ?? s.config.DISTRICTS).map((d) => d.toLocaleLowerCase('sv')));
+  if (next.districts) {
+    // A district still used by an active forum or a målbild stays (whether or not it was in the list before).
     const [forums, malbilder] = await Promise.all([s.repos.forums.list(), s.repos.malbilder.list()]);
     const users = [
-      ...forums.filter((f) => f.data.active && f.data.districts.some((d) => gone.includes(d))).map((f) => f.data.name),
-      ...malbilder.filter((mb) => gone.includes(mb.data.district)).map((mb) => mb.data.district),
+      ...forums.filter((f) => f.data.active && f.data.districts.some((d) => !kept.has(d.toLocaleLowerCase('sv')))).map((f) => f.data.name),
+      ...malbilder.filter((mb) => !kept.has(mb.data.district.toLocaleLowerCase('sv'))).map((mb) => mb.data.district),
     ];
     if (users.length) throw invalidInput({ districts: `in-use:${users.join(', ')}` });
   }
