@@ -47,6 +47,9 @@ describe('one service, two municipalities: the kommunpolis in both', () => {
     queues = createQueues(queueRedis, config.QUEUE_PREFIX);
     const { platform, home } = await bootPlatform({ config, redis, keys: new Keys(config.KEY_PREFIX), queues, clock: () => new Date(), log: createLogger('silent') });
     await seedDemo(platform, home!, { serviceUrl: `${stack.tapUrl}/_connector`, locale: 'sv-SE' });
+    // The bot started before the seed renamed Linköping; it re-reads an organisation's settings
+    // at most every 5 s (src/services/platform.ts), so the choice card names it after that.
+    await new Promise((r) => setTimeout(r, 6_000));
   }, 90_000);
 
   afterAll(async () => {
