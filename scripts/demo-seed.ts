@@ -4,10 +4,12 @@
 //   DEMO_SERVICE_URL=http://127.0.0.1:<port>/_connector \
 //     npx tsx scripts/demo-seed.ts [--playground-config <file>]
 //
-// Writes, for Linköping: the steering group bound to the Playground team's channel
-// "Styrgruppen", five forums, the conversation records that let the bot name their channels
-// and reach them, and the next calendar year's three meetings (confirmed through the same
-// service a chair's card uses, so their timeline jobs are scheduled too).
+// Writes two municipalities on one service. Linköping (the home organisation, bound to the
+// Playground's team): the steering group in the team's channel "Styrgruppen", five forums
+// (Trygghetsrådet Berga in General), the conversation records that let the bot name their
+// channels and reach them, and the next calendar year's three meetings (confirmed through
+// the same service a chair's card uses, so their timeline jobs are scheduled too). Its
+// invented neighbour Kinnestad (scripts/demo-seed-neighbour.ts) meets in the group chat.
 // Idempotent: what exists is kept (a chair's later changes survive a re-run); only the
 // seeded conversations' connector URL is refreshed, since the demo's ports change.
 // Every name is invented.
@@ -20,7 +22,7 @@ import { createQueues } from '../jobs/queues.js';
 import { loadConfig } from '../src/config.js';
 import { proposeYearPlan } from '../src/domain/calendar/yearPlan.js';
 import { utcToZoned } from '../src/domain/calendar/zonedTime.js';
-import { conversationKey, type ConversationRecord } from '../src/domain/conversation.js';
+import { conversationKey } from '../src/domain/conversation.js';
 import { forumIdFromName, type ForumKind, type ForumRecord } from '../src/domain/forum.js';
 import { STEERING_ID } from '../src/domain/steering.js';
 import { bootPlatform } from '../src/services/bootPlatform.js';
@@ -29,33 +31,31 @@ import { confirmPlan, ensureTimeline } from '../src/services/meetings.js';
 import { currentPlanSettings } from '../src/services/schoolCalendars.js';
 import type { Services } from '../src/services/services.js';
 import { Keys } from '../src/store/keys.js';
+import { ORG_SETTINGS_ID } from '../src/store/organisations.js';
 import { createQueueRedis, createStoreRedis } from '../src/store/redis.js';
-import { buildPlaygroundConfig, playgroundConfigYaml, type PlaygroundConfig } from '../test/e2e/harness.js';
-import { inventedConversationId, isInventedConversation } from './demo-connector.mjs';
+import type { Platform } from '../src/services/platform.js';
+import { playgroundConfigYaml } from '../test/e2e/harness.js';
+import { inventedConversationId } from './demo-connector.mjs';
+import { DEMO_PLAYGROUND, upsertConversations, type SeedConversation } from './demo-playground.js';
+import { seedNeighbour } from './demo-seed-neighbour.js';
 import { seedPromiseDemo } from './demo-seed-promise.js';
 import { seedDemoAnswers } from './demo-seed-answers.js';
 
 const ACTOR = 'demo-seed';
 
-/** The Playground's world for the demo: the harness's users and tenant, Linköping's team. */
-export const DEMO_PLAYGROUND: PlaygroundConfig = buildPlaygroundConfig({
-  personalChat: { id: 'demo-personal-chat' },
-  groupChat: { id: 'demo-chat-trygghetsradet-berga', name: 'Trygghetsrådet Berga' },
-  team: {
-    id: 'demo-team-samverkan',
-    name: 'Samverkan Linköping',
-    aadGroupId: 'e2e0e2e0-0000-4000-8000-0000000000d1',
-    channels: [{ id: 'demo-channel-styrgruppen', name: 'Styrgruppen' }],
-  },
-});
+export { DEMO_PLAYGROUND };
 
-interface SeedConversation {
-  conversationId: string;
-  kind: ConversationRecord['kind'];
-  teamId?: string;
-  teamName?: string;
-  channelName?: string;
-}
+/** Linköping's General channel (its conversation id is the team's): Trygghetsrådet Berga meets there. */
+const generalChannel: SeedConversation = {
+  conversationId: DEMO_PLAYGROUND.team.id,
+  kind: 'channel',
+  teamId: DEMO_PLAYGROUND.team.id,
+  teamName: DEMO_PLAYGROUND.team.name,
+  channelName: 'General',
+};
+
+/** Berga's chat in demos before there were two municipalities: a re-run moves Berga to General. */
+const OLD_BERGA_CHAT = 'demo-chat-trygghetsradet-berga';
 
 const steeringChannel: SeedConversation = {
   conversationId: DEMO_PLAYGROUND.team.channels[0]!.id,
@@ -91,8 +91,8 @@ export const DEMO_FORUMS: SeedForum[] = [
     kind: 'trygghetsrad',
     districts: ['Berga'],
     contacts: ['Mira Solberg', 'Jonas Ekvik'],
-    // The one forum the Playground can show: its group chat.
-    conversation: { conversationId: DEMO_PLAYGROUND.groupChat.id, kind: 'groupChat' },
+    // The one forum the Playground can show: the team's General channel.
+    conversation: generalChannel,
   },
   {
     name: 'Trygghetsrådet Ryd',
@@ -148,35 +148,7 @@ export async function seed(s: Services, opts: { serviceUrl: string; locale: stri
 
   // Conversations: the reference the notify worker needs, and the names the forum list shows.
   const conversations = [steeringChannel, ...DEMO_FORUMS.map((f) => f.conversation)];
-  let convCreated = 0;
-  for (const c of conversations) {
-    const key = conversationKey(c.conversationId);
-    if (!(await s.repos.conversations.get(key))) convCreated++;
-    const reference = {
-      bot: { id: pg.bot.id, name: pg.bot.name },
-      conversation: { id: c.conversationId, conversationType: c.kind, tenantId: pg.tenantId, ...(c.kind === 'personal' ? {} : { isGroup: true }) },
-      channelId: 'msteams',
-      serviceUrl: opts.serviceUrl,
-    };
-    await s.repos.conversations.mutate(key, ACTOR, 'seed', (cur) => {
-      const next: ConversationRecord = {
-        conversationId: c.conversationId,
-        kind: c.kind,
-        tenantId: pg.tenantId,
-        teamId: c.teamId ?? cur?.teamId,
-        teamName: c.teamName ?? cur?.teamName,
-        channelName: c.channelName ?? cur?.channelName,
-        reference: cur ? { ...cur.reference, serviceUrl: opts.serviceUrl } : reference,
-        // An invented channel is always reachable now (the demo answers for it): one that an
-        // earlier demo turned inactive (before the demo answered for them) is active again.
-        active: isInventedConversation(c.conversationId) ? true : (cur?.active ?? true),
-        installedAt: cur?.installedAt ?? s.clock().toISOString(),
-        ...(cur?.removedAt && !isInventedConversation(c.conversationId) ? { removedAt: cur.removedAt } : {}),
-        locale: cur?.locale ?? opts.locale,
-      };
-      return JSON.stringify(next) === JSON.stringify(cur) ? null : next;
-    });
-  }
+  const convCreated = await upsertConversations(s, conversations, opts);
   lines.push(`conversations: ${conversations.length} (${convCreated} new)`);
 
   // Next calendar year's meetings: confirmed once; later runs keep them (and re-check their jobs).
@@ -213,7 +185,10 @@ export async function seed(s: Services, opts: { serviceUrl: string; locale: stri
   let forumsCreated = 0;
   for (const f of DEMO_FORUMS) {
     const id = forumIdFromName(f.name);
-    if (await s.repos.forums.get(id)) continue;
+    if (await s.repos.forums.get(id)) {
+      await s.repos.forums.mutate(id, ACTOR, 'seed', (cur) => (cur && cur.conversationId === OLD_BERGA_CHAT ? { ...cur, conversationId: f.conversation.conversationId } : null));
+      continue;
+    }
     const record: ForumRecord = {
       id,
       name: f.name,
@@ -233,8 +208,40 @@ export async function seed(s: Services, opts: { serviceUrl: string; locale: stri
   await seedPromiseDemo(s, { aadObjectId: pg.currentUser.aadObjectId, name: pg.currentUser.name }, lines);
   // Inspel (issue 3) from four forums for the first meeting, so `sammanställ` has a picture to compile.
   await seedDemoAnswers(s, `${year}-1`, lines);
+  await seedHomeOrganisation(s, lines);
 
   return { year, lines };
+}
+
+/**
+ * Both municipalities on one service: Linköping (the home organisation, `s`) and its
+ * invented neighbour Kinnestad, with the Playground's user a steering member of both.
+ */
+export async function seedDemo(platform: Platform, home: Services, opts: { serviceUrl: string; locale: string }): Promise<SeedReport> {
+  const report = await seed(home, opts);
+  const neighbour = await seedNeighbour(platform, { ...opts, year: report.year, kommunpolis: DEMO_PLAYGROUND.currentUser.aadObjectId });
+  return { year: report.year, lines: [...report.lines, ...neighbour.lines] };
+}
+
+export const HOME_NAME = 'Linköpings kommun';
+
+/**
+ * Linköping as one organisation of a shared service: its name and regional sharing (once:
+ * a chair's later settings survive a re-run), its team and channels bound to it, and the
+ * Playground's user (its chair) listed among its people, as a chair's first turn would.
+ */
+async function seedHomeOrganisation(s: Services, lines: string[]): Promise<void> {
+  const registry = s.platform.repos.orgs;
+  const settings = await registry.settingsRepository(s.org.id).require(ORG_SETTINGS_ID);
+  if (settings.version === 1) {
+    await registry.settingsRepository(s.org.id).update(ORG_SETTINGS_ID, settings.version, { ...settings.data, name: HOME_NAME, regionalSharing: true }, ACTOR);
+    await registry.audit({ actor: ACTOR, action: 'sharing-on', org: s.org.id });
+    s.platform.orgs.invalidate(s.org.id);
+  }
+  await registry.bindTeam(DEMO_PLAYGROUND.team.id, s.org.id);
+  for (const c of [steeringChannel, generalChannel]) await registry.bindConversation(conversationKey(c.conversationId), s.org.id);
+  await registry.addMember(DEMO_PLAYGROUND.currentUser.aadObjectId, s.org.id);
+  lines.push(`organisation ${s.org.id}: ${settings.version === 1 ? HOME_NAME : settings.data.name}, the team "${DEMO_PLAYGROUND.team.name}" (${settings.version === 1 ? 'new' : 'kept'})`);
 }
 
 async function main(): Promise<void> {
@@ -252,12 +259,12 @@ async function main(): Promise<void> {
   const queues = createQueues(queueRedis, config.QUEUE_PREFIX);
   const clock = () => new Date();
   const log = createLogger('warn', 'demo-seed');
-  const { home } = await bootPlatform({ config, redis, keys: new Keys(config.KEY_PREFIX), queues, clock, log });
+  const { platform, home } = await bootPlatform({ config, redis, keys: new Keys(config.KEY_PREFIX), queues, clock, log });
   if (!home) throw new Error('no organisation to seed (OPERATOR_IDS is set and no organisation exists yet)');
   const s: Services = home;
 
   try {
-    const report = await seed(s, { serviceUrl, locale });
+    const report = await seedDemo(platform, s, { serviceUrl, locale });
     for (const line of report.lines) console.log(`[seed] ${line}`);
     console.log(`[seed] done (KEY_PREFIX=${config.KEY_PREFIX})`);
   } finally {

@@ -4,7 +4,9 @@
 //
 //   1. `npm ci` when node_modules is missing or older than package-lock.json;
 //   2. Redis: REDIS_URL if reachable, else a private redis-server (scripts/redis-helper.mjs);
-//   3. demo data for Linköping (scripts/demo-seed.ts) under KEY_PREFIX=samverkan-demo;
+//   3. demo data for two municipalities on one service, Linköping (the Playground's team)
+//      and the invented Kinnestad (its group chat), under KEY_PREFIX=samverkan-demo
+//      (scripts/demo-seed.ts);
 //   4. the bot (src/main.ts) and the Playground, with a small proxy between them that sets
 //      the activities' locale to sv-SE (the Playground always sends en-US);
 //   5. prints the URL and three things to try; Ctrl-C (or SIGTERM) stops all of it.
@@ -428,22 +430,29 @@ Samverkan demo is running (started in ${secs} s).
 
   Open ${url}
   — the Microsoft 365 Agents Playground, an offline Teams client. You are ${chair.name},
-    a chair of Linköping's steering group (her Entra object id is in CHAIR_IDS).
+    the kommunpolis: chair of Linköping's steering group (her Entra object id is in CHAIR_IDS)
+    and a steering member of the invented neighbour Kinnestad's. One service, two municipalities.
 
-Three things to try (in a channel or the group chat, type @ and pick "${pg.bot.name}" first, as in Teams):
-${col(`1. Personal Chat`)}hjälp
-     → the help card: what a chair may do here.
+Four things to try (in a channel or the group chat, type @ and pick "${pg.bot.name}" first, as in Teams):
+${col(`1. Personal Chat`)}status
+     → you are in two municipalities: pick one on the card, then type status again;
+       byt organisation picks the other.
 ${col(`2. ${pg.team.name} - ${channel}`)}@${pg.bot.name} möten
-     → next year's three steering meetings with .ics links; Flytta one, and the channel
-       gets the new invitation.
-${col(`3. ${pg.team.name} - General`)}@${pg.bot.name} registrera forum
+     → Linköping's three steering meetings next year with .ics links; Flytta one, and the
+       channel gets the new invitation.
+${col(`3. ${pg.groupChat.name} (group chat)`)}@${pg.bot.name} status
+     → Kinnestad's forums: its steering group meets in this chat (Linköping's in the team).
+${col(`4. ${pg.team.name} - General`)}@${pg.bot.name} registrera forum
      → fill in the card, press Spara; then @${pg.bot.name} forum lists it beside the demo forums.
 
 Demo data (KEY_PREFIX=${keyPrefix}${redis.private ? ', in the private Redis: gone on exit' : ` in ${redis.url}; a re-run keeps it`}):
-  the steering group's channel is "${channel}"; Trygghetsrådet Berga's is the group chat "${pg.groupChat.name}";
-  Trygghetsrådet Ryd, Trygghetsrådet Skäggetorp, Sociala insatsgruppen and Säkerhetsenheten/kommunpolis
-  have invented channels that exist only in the demo data (the Playground has one channel besides General);
-  the demo answers for them as Teams would, so \`skicka inspel\` reaches all five forums (lines below say so).
+  Linköping (the team "${pg.team.name}"): the steering group's channel is "${channel}"; Trygghetsrådet
+  Berga's is General; Trygghetsrådet Ryd, Trygghetsrådet Skäggetorp, Sociala insatsgruppen and
+  Säkerhetsenheten/kommunpolis have invented channels that exist only in the demo data (the Playground
+  has one channel besides General); the demo answers for them as Teams would, so \`skicka inspel\`
+  reaches all five forums (lines below say so).
+  Kinnestads kommun (the group chat "${pg.groupChat.name}"): three forums in invented channels, next
+  year's meetings, a published lägesbild and a medborgarlöfte; both municipalities share regionally.
 ${
   english
     ? "Language: English (--english). Without it the demo sets each activity's locale to sv-SE, as a Swedish Teams client does."

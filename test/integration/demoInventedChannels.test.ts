@@ -73,9 +73,9 @@ describe('the demo’s invented channels', () => {
     expect(res.status).toBe(200);
     await drained(t);
 
-    // Four cards to the invented channels, one to Berga's group chat in the Playground.
+    // Four cards to the invented channels, one to Berga's General channel in the Playground.
     expect(inventedDeliveries.sort()).toEqual(DEMO_FORUMS.map((f) => f.conversation.conversationId).filter(isInventedConversation).sort());
-    expect(t.connector.to(DEMO_PLAYGROUND.groupChat.id).filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(t.connector.to(DEMO_PLAYGROUND.team.id).filter((r) => r.method === 'POST')).toHaveLength(1);
     for (const f of DEMO_FORUMS) {
       expect((await s.repos.conversations.require(conversationKey(f.conversation.conversationId))).data.active, f.name).toBe(true);
     }

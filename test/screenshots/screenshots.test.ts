@@ -63,7 +63,7 @@ describe('screenshots for the README', () => {
     await stack.openConversation(STEERING);
     const mark = await stack.sendMessage('skicka inspel');
     await stack.waitForBotMessage((m) => m.text.includes('Inspelskortet skickas till'), STEP_MS, { since: mark });
-    await stack.openConversation('group');
+    await stack.openConversation('General');
     const card = await stack.waitForBotMessage((m) => m.hasCard && m.text.includes('Inspel från Trygghetsrådet Berga'), STEP_MS);
     await shoot(card.element, 'inspel-card');
   });
