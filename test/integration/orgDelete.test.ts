@@ -6,6 +6,7 @@ import { answerId } from '../../src/domain/inputs/storedAnswer.js';
 import { orgExportSchema } from '../../src/domain/organisation/orgExport.js';
 import type { OrgId } from '../../src/domain/organisation/organisation.js';
 import { createOrganisation } from '../../src/services/orgs/createOrganisation.js';
+import { deleteOrganisation } from '../../src/services/orgs/deleteOrganisation.js';
 import { confirmPlan } from '../../src/services/meetings.js';
 import type { Platform } from '../../src/services/platform.js';
 import type { Services } from '../../src/services/services.js';
@@ -150,6 +151,12 @@ describe('an organisation leaves: export, then delete (two organisations, real w
     expect((await scanAll(p.redis, p.keys.of('done', 'turn', `${conversationKey(STEERING_B)}.*`))).length).toBeGreaterThan(0);
     const right = await t.post(inTeamB(invokeExecute(steeringB(t), CHAIR_B, 'org.deleteConfirm', { version, name: ' kinnestads  KOMMUN ', org: bId })));
     expect(JSON.stringify(right.body)).toContain('Raderingen av **Kinnestads kommun** har börjat');
+    // While it waits for the job (every process sees `deleting` first): no turn, link or job of B is served.
+    expect((await p.repos.orgs.get(bId))?.status).toBe('deleting');
+    const sent = t.connector.received.length;
+    await t.post(inTeamB(mentionMessage(steeringB(t), CHAIR_B, 'exportera organisation')));
+    expect(JSON.stringify(t.connector.received.slice(sent))).not.toContain('export.json');
+    expect((await fetch(`${t.botUrl}/o/${bId}/export.json`)).status).toBe(404);
 
     await eventually(async () => (await p.repos.orgs.get(bId)) === null, 'B removed from the registry', 30_000);
     await eventually(async () => (await p.repos.orgs.auditLines()).some((l) => l.org === bId && l.action === 'deleted'), 'deleted audit line', 10_000);
@@ -181,4 +188,23 @@ describe('an organisation leaves: export, then delete (two organisations, real w
     const after = await t.post(inTeamB(invokeExecute(steeringB(t), CHAIR_B, 'org.deleteConfirm', { version, name: NAME_B, org: bId })));
     expect(JSON.stringify(after.body)).not.toContain('Raderingen');
   }, 60_000);
+
+  it('deletion refuses an organisation that did not ask to leave, and runs again safely from any step', async () => {
+    await expect(deleteOrganisation(p, { orgId: a.org.id, actor: 'x', step: 0, counts: {} })).rejects.toThrow('not leaving');
+    expect(await p.repos.orgs.get(a.org.id)).not.toBeNull();
+
+    const created = await createOrganisation(p, { name: 'Påhittsta kommun', actor: CHAIR_B.aadObjectId, conversationId: '19:steering-c@thread.tacv2', convKey: conversationKey('19:steering-c@thread.tacv2'), teamId: '19:team-c@thread.tacv2', tenantId: TENANT });
+    if (!created.ok) throw new Error('C not created');
+    const c = created.s;
+    await addForums(c, '2027-1', 2, 2);
+    await p.repos.orgs.setStatus(c.org.id, 'deleting');
+    // A retry after the keys went (step 3 done, steps 4–5 not) and then once more after all was done.
+    await deleteOrganisation(p, { orgId: c.org.id, actor: CHAIR_B.aadObjectId, step: 0, counts: {} });
+    expect(await scanAll(p.redis, `${c.org.keys.base}:*`)).toEqual([]);
+    await deleteOrganisation(p, { orgId: c.org.id, actor: CHAIR_B.aadObjectId, step: 2, counts: {} });
+    const lines = (await p.repos.orgs.auditLines()).filter((l) => l.org === c.org.id);
+    expect(lines.map((l) => l.action)).toEqual(['created', 'deleted']);
+    expect(await p.repos.orgs.get(a.org.id)).not.toBeNull();
+    expect(await p.repos.orgs.ids()).toEqual([a.org.id]);
+  });
 });

@@ -6,7 +6,7 @@ import { orgJobId, orgIdSchema, type OrgId } from '../../domain/organisation/org
 import { OrgKeyspace } from '../../store/orgKeyspace.js';
 import { scanAll } from '../../store/redis.js';
 import { RegionalStore } from '../../store/regionalPictures.js';
-import type { Platform } from '../platform.js';
+import { SETTINGS_CHECK_MS, type Platform } from '../platform.js';
 import type { Services } from '../services.js';
 
 /** The job that deletes an organisation: on the compile queue, one per organisation (`<orgId>.delete`). */
@@ -20,6 +20,9 @@ export const orgDeleteJobSchema = z.object({
   counts: z.record(z.string(), z.number()).default({}),
 });
 export type OrgDeleteJob = z.infer<typeof orgDeleteJobSchema>;
+
+/** Longer than OrgDirectory's settings check. */
+export const DELETE_DELAY_MS = SETTINGS_CHECK_MS + 1_000;
 
 /** Another job of the organisation is running: deletion waits for it (BullMQ retries with backoff). */
 export class OrgJobsStillRunning extends Error {
@@ -42,6 +45,9 @@ export async function requestOrganisationDeletion(s: Services, actor: string, co
   // The compile queue's data type is a compile job's; this job is the platform's own (dispatched in jobs/perOrg.ts).
   await (p.queues.compile as unknown as Queue<OrgDeleteJob>).add(ORG_DELETE_JOB, data, {
     jobId: orgJobId(s.org.id, 'delete'),
+    // Other processes keep an organisation's Services a few seconds (OrgDirectory): by the time this
+    // runs, every process refuses its turns, so none writes into what is being deleted.
+    delay: DELETE_DELAY_MS,
     attempts: 12,
     backoff: { type: 'exponential', delay: 2_000 },
     // Once done nothing of the organisation is left, not even this job.
