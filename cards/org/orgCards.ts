@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../src/domain/errors.js';
 import type { OrgSettings } from '../../src/domain/organisation/orgSettings.js';
 import type { Catalog } from '../../src/i18n/index.js';
-import { card, execute, fieldError, note, text, title, type AdaptiveCard } from '../kit.js';
+import { card, execute, facts, fieldError, note, text, title, type AdaptiveCard } from '../kit.js';
 
 /** Asked in a personal chat of someone in several organisations; the command waiting for the answer travels along. */
 export function chooseOrgCard(m: Catalog, orgs: { id: string; name: string }[], pendingCommand?: string): AdaptiveCard {
@@ -59,5 +59,33 @@ export function orgSettingsCard(
       note(m.organisations.field.timeZone + ': ' + effective.timeZone),
     ],
     [execute(m.organisations.save, 'org.settingsSave', { version: settings.version }, { style: 'positive' })],
+  );
+}
+
+/** What the leaving card lists (records per kind). */
+export interface OrgHoldingCounts {
+  forums: number;
+  meetings: number;
+  answers: number;
+  promises: number;
+  lagesbilder: number;
+  malbilder: number;
+}
+
+/**
+ * `radera organisation`: what would be deleted, and the organisation's name to type.
+ * `version` is the settings' version shown: a rename meanwhile makes the confirmation stale.
+ */
+export function orgDeleteCard(m: Catalog, org: { name: string; version: number }, counts: OrgHoldingCounts, banner?: string): AdaptiveCard {
+  const l = m.organisations.leaving;
+  return card(
+    [
+      banner ? text(banner, { color: 'Attention' }) : null,
+      title(l.deleteTitle(org.name)),
+      text(l.deleteWarning),
+      facts((Object.keys(l.counts) as (keyof OrgHoldingCounts)[]).map((k) => [l.counts[k], String(counts[k])])),
+      { type: 'Input.Text', id: 'name', label: l.typeName(org.name), maxLength: 200, isRequired: true, errorMessage: l.wrongName },
+    ],
+    [execute(l.confirm, 'org.deleteConfirm', { version: org.version }, { style: 'destructive' })],
   );
 }

@@ -8,4 +8,6 @@ export const orgVerbSchemas = {
   'org.choose': z.object({ choice: orgIdSchema, cmd: z.string().max(2000).optional() }),
   'org.settingsOpen': z.object({}),
   'org.settingsSave': z.object({ version }).passthrough(),
+  /** The settings' version the card showed, and the name the chair typed (the card's input). */
+  'org.deleteConfirm': z.object({ version, name: z.string().max(200).optional() }),
 } as const;

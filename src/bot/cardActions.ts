@@ -11,6 +11,7 @@ import { lagesbildVerbHandlers } from './handlers/lagesbild/verbs.js';
 import { promiseVerbHandlers } from './handlers/promise/verbs.js';
 import { publicVerbHandlers } from './handlers/public/verbs.js';
 import { orgVerbHandlers } from './handlers/organisations.js';
+import { orgLeavingVerbHandlers } from './handlers/orgLeaving.js';
 import { linkVerbHandlers } from './handlers/personLinks.js';
 
 /** One handler per verb; the mapped type makes a missing verb a build error. */
@@ -27,7 +28,7 @@ const coreHandlers = {
   'meeting.cancelConfirm': (rc, data) => confirmCancel(rc, data),
 } satisfies VerbHandlers<'forum.save' | 'forum.edit' | 'forum.deactivate' | 'forum.activate' | 'plan.confirm' | 'meetings.show' | 'meeting.moveOpen' | 'meeting.moveSave' | 'meeting.cancelAsk' | 'meeting.cancelConfirm'>;
 
-const handlers: VerbHandlers<Verb> = { ...coreHandlers, ...inputsVerbHandlers, ...lagesbildVerbHandlers, ...promiseVerbHandlers, ...publicVerbHandlers, ...orgVerbHandlers, ...linkVerbHandlers };
+const handlers: VerbHandlers<Verb> = { ...coreHandlers, ...inputsVerbHandlers, ...lagesbildVerbHandlers, ...promiseVerbHandlers, ...publicVerbHandlers, ...orgVerbHandlers, ...orgLeavingVerbHandlers, ...linkVerbHandlers };
 
 export const messageCard = (message: string): AdaptiveCard => card([text(message)]);
 

@@ -13,6 +13,7 @@ import { schoolCalendarCommand } from './handlers/schoolCalendar.js';
 import { addChair, registerSteering } from './handlers/steering.js';
 import { replyText } from './reply.js';
 import { showOrgSettings } from './handlers/organisations.js';
+import { deleteOrgCommand, exportOrgCommand } from './handlers/orgLeaving.js';
 import type { RequestContext } from './requestContext.js';
 
 /** A text message → one command; the role is checked here for every command. */
@@ -61,6 +62,10 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
       return exportMyData(rc, ctx);
     case 'orgSettings':
       return showOrgSettings(rc, ctx);
+    case 'exportOrg':
+      return exportOrgCommand(rc, ctx);
+    case 'deleteOrg':
+      return deleteOrgCommand(rc, ctx);
     // Answered before an organisation is resolved (src/bot/handlers/organisations.ts).
     case 'switchOrg':
     case 'createOrg':

@@ -27,6 +27,8 @@ export type Command =
   | { name: 'switchOrg' }
   | { name: 'createOrg'; arg: string | undefined }
   | { name: 'orgSettings' }
+  | { name: 'exportOrg' }
+  | { name: 'deleteOrg' }
   | { name: 'linkAccount'; arg: string | undefined }
   | { name: 'unlinkAccount' }
   | { name: 'unknown'; suggestion: CommandName | undefined };
@@ -59,6 +61,8 @@ const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: bool
   { name: 'switchOrg', sv: ['byt organisation', 'valj organisation'], en: ['switch organisation', 'switch organization', 'choose organisation'] },
   { name: 'createOrg', sv: ['skapa organisation'], en: ['create organisation', 'create organization'], takesArg: true },
   { name: 'orgSettings', sv: ['installningar', 'organisationens installningar'], en: ['settings', 'organisation settings'] },
+  { name: 'exportOrg', sv: ['exportera organisation', 'exportera organisationen'], en: ['export organisation', 'export organization'] },
+  { name: 'deleteOrg', sv: ['radera organisation', 'radera organisationen'], en: ['delete organisation', 'delete organization'] },
   // Without an argument: show a code; with one (the code from the other account): redeem it.
   { name: 'linkAccount', sv: ['lanka konto', 'lanka konton'], en: ['link account', 'link accounts'], takesArg: true },
   { name: 'unlinkAccount', sv: ['avlanka konto', 'avlanka konton'], en: ['unlink account', 'unlink accounts'] },

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Server } from 'node:http';
 import type { Platform } from '../services/platform.js';
 import { perOrg, type OrgOfRequest } from './perOrgRoute.js';
+import { orgExportRoute } from './orgExportRoute.js';
 import type { Queues } from '../../jobs/queues.js';
 import { adminAuth } from './adminAuth.js';
 import { BULL_BOARD_PATH, bullBoardRouter } from './bullBoard.js';
@@ -50,6 +51,7 @@ export function createHttpApp({ platform: s, messages, ready, queues }: HttpDeps
     app.use(`${base}/reports/uppfoljning`, perOrg(s, orgOf, followUpReportRouter));
     app.use(`${base}/reports`, perOrg(s, orgOf, lagesbildReportRouter));
     app.get(`${base}/exports/:file`, perOrg(s, orgOf, exportRoute));
+    app.get(`${base}/export.json`, perOrg(s, orgOf, orgExportRoute));
   }
   // The residents' page and open data: no sign-in, their own headers (publicRoutes.ts); the slug names the organisation.
   app.use('/invanare', perOrg(s, async (req) => s.repos.orgs.orgOfSlug(/^\/([a-z0-9][a-z0-9-]{0,62})(?:\/|$)/.exec(req.path)?.[1] ?? ''), publicRouter, { fallback: (s2) => publicRouter(s2) }));

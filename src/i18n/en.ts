@@ -47,6 +47,8 @@ export const en: Catalog = {
       switchOrg: ['switch organisation', 'choose which organisation your personal chat is about'],
       createOrg: ['create organisation Name', "creates a new municipality's organisation in this team (operators)"],
       orgSettings: ['settings', "the organisation's name, districts, meeting times, time zone, language and retention"],
+      exportOrg: ['export organisation', 'a link to everything the organisation holds, as JSON (chairs)'],
+      deleteOrg: ['delete organisation', 'deletes the organisation and everything it holds, after confirmation (chairs)'],
       linkAccount: ['link account', 'links your accounts in different organisations with a one-time code (in a personal chat)'],
       unlinkAccount: ['unlink account', 'shows your linked accounts and removes a link (in a personal chat)'],
     },

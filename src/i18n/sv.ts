@@ -46,6 +46,8 @@ export const sv = {
       switchOrg: ['byt organisation', 'välj vilken organisation din personliga chatt gäller'],
       createOrg: ['skapa organisation Namn', 'skapar en ny kommuns organisation i det här teamet (operatörer)'],
       orgSettings: ['inställningar', 'organisationens namn, stadsdelar, mötestider, tidszon, språk och gallring'],
+      exportOrg: ['exportera organisation', 'en länk till allt organisationen har sparat, som JSON (ordförande)'],
+      deleteOrg: ['radera organisation', 'raderar organisationen och allt den har sparat, efter bekräftelse (ordförande)'],
       linkAccount: ['länka konto', 'länkar dina konton i olika organisationer med en engångskod (i personlig chatt)'],
       unlinkAccount: ['avlänka konto', 'visar dina länkade konton och tar bort en länk (i personlig chatt)'],
     } satisfies Record<string, [string, string]>,

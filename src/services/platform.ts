@@ -55,7 +55,8 @@ export function createPlatform(deps: { config: Config; redis: RedisClient; keys:
   return platform;
 }
 
-const SETTINGS_CHECK_MS = 5_000;
+/** How long a process keeps an organisation's Services before checking its settings and status again. */
+export const SETTINGS_CHECK_MS = 5_000;
 const MAX_CACHED = 1_000;
 
 /**

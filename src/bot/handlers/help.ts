@@ -30,6 +30,8 @@ export const permissionFor: Record<CommandName, Permission> = {
   switchOrg: 'switchOrg',
   createOrg: 'createOrg',
   orgSettings: 'editSettings',
+  exportOrg: 'editSettings',
+  deleteOrg: 'editSettings',
   linkAccount: 'linkAccounts',
   unlinkAccount: 'linkAccounts',
 };

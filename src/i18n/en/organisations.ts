@@ -20,6 +20,22 @@ export const organisationsEn: typeof organisationsSv = {
   chosenRetry: (cmd: string) => `Type **${cmd}** again.`,
   rescheduled: (n: number) => `${n} upcoming meetings got new times in the new time zone; invitations and reminders follow.`,
   settingsStale: 'Someone else changed the settings at the same time. Open them again and redo your change.',
+  leaving: {
+    exportTitle: (name: string) => `Export of ${name}`,
+    exportIntro:
+      'The link gives a JSON file with everything the organisation holds: every record with its kept versions and audit trail, the settings, report reads and queued jobs (id and state only). The file holds personal data and the text of the inputs — keep it safe. Every download is logged.',
+    exportLink: (minutes: number) => `Download the export (the link works for ${minutes} minutes)`,
+    deleteTitle: (name: string) => `Delete ${name}`,
+    deleteWarning:
+      'Everything the organisation holds is deleted for good: forums, meetings, inputs, situational pictures, citizen promises, goals, settings, audit trails and queued jobs. Its channels and team no longer belong to it. This cannot be undone. Export first with **export organisation**.',
+    counts: { forums: 'Forums', meetings: 'Meetings', answers: 'Inputs', promises: 'Citizen promises', lagesbilder: 'Situational pictures', malbilder: 'Goals' },
+    typeName: (name: string) => `Type the organisation's name (${name}) to confirm`,
+    confirm: 'Delete the organisation',
+    wrongName: 'The name does not match. Nothing was deleted.',
+    stale: 'The settings changed meanwhile. Check the details and confirm again. Nothing was deleted.',
+    started: (name: string) =>
+      `Deleting **${name}** has started and runs in the background. The organisation no longer answers here; when it is done only a line in the deployment's audit trail remains.`,
+  },
   field: {
     name: 'Name',
     districts: 'Districts (comma-separated)',

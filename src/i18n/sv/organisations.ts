@@ -18,6 +18,22 @@ export const organisationsSv = {
   chosenRetry: (cmd: string) => `Skriv **${cmd}** igen.`,
   rescheduled: (n: number) => `${n} kommande möten fick nya tider i den nya tidszonen; kallelser och påminnelser följer med.`,
   settingsStale: 'Någon annan ändrade inställningarna samtidigt. Öppna dem igen och gör om ändringen.',
+  leaving: {
+    exportTitle: (name: string) => `Export av ${name}`,
+    exportIntro:
+      'Länken ger en JSON-fil med allt organisationen har sparat: alla poster med sparade versioner och ändringsloggar, inställningarna, läsningar av rapporter och köade jobb (bara id och läge). Filen innehåller personuppgifter och inspelens text — spara den säkert. Varje hämtning loggas.',
+    exportLink: (minutes: number) => `Hämta exporten (länken gäller ${minutes} minuter)`,
+    deleteTitle: (name: string) => `Radera ${name}`,
+    deleteWarning:
+      'Allt organisationen har sparat raderas för gott: forum, möten, inspel, lägesbilder, medborgarlöften, målbilder, inställningar, ändringsloggar och köade jobb. Kanalerna och teamet hör inte längre till den. Det går inte att ångra. Exportera först med **exportera organisation**.',
+    counts: { forums: 'Forum', meetings: 'Möten', answers: 'Inspel', promises: 'Medborgarlöften', lagesbilder: 'Lägesbilder', malbilder: 'Målbilder' },
+    typeName: (name: string) => `Skriv organisationens namn (${name}) för att bekräfta`,
+    confirm: 'Radera organisationen',
+    wrongName: 'Namnet stämmer inte. Inget raderades.',
+    stale: 'Inställningarna ändrades under tiden. Kontrollera uppgifterna och bekräfta igen. Inget raderades.',
+    started: (name: string) =>
+      `Raderingen av **${name}** har börjat och sker i bakgrunden. Organisationen svarar inte längre här; när den är klar finns bara en rad i driftens logg kvar.`,
+  },
   field: {
     name: 'Namn',
     districts: 'Stadsdelar (kommaseparerade)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseOrgCard, orgSettingsCard } from '../../../cards/org/orgCards.js';
+import { chooseOrgCard, orgDeleteCard, orgSettingsCard } from '../../../cards/org/orgCards.js';
 import { orgVerbSchemas } from '../../../cards/org/verbs.js';
 import { orgSettingsSchema } from '../../../src/domain/organisation/orgSettings.js';
 import { messages } from '../../../src/i18n/index.js';
@@ -16,6 +16,8 @@ describe('organisation cards', () => {
       ['choose', chooseOrgCard(m, [{ id: 'oaaaaaaa', name: 'Linköpings kommun' }, { id: 'obbbbbbb', name: 'Kinnestads kommun' }], 'mina åtgärder')],
       ['settings', orgSettingsCard(m, settings, effective)],
       ['settings with errors', orgSettingsCard(m, settings, effective, { errors: { districts: 'in-use:Trygghetsrådet Norrby', time: 'time' }, banner: m.organisations.settingsStale })],
+      ['delete', orgDeleteCard(m, { name: 'Kinnestads kommun', version: 3 }, { forums: 4, meetings: 8, answers: 27, promises: 1, lagesbilder: 2, malbilder: 3 })],
+      ['delete refused', orgDeleteCard(m, { name: 'Kinnestads kommun', version: 3 }, { forums: 0, meetings: 0, answers: 0, promises: 0, lagesbilder: 0, malbilder: 0 }, m.organisations.leaving.wrongName)],
     ];
     for (const [name, json] of cards) {
       it(`${lang}: ${name} is a valid Adaptive Card`, () => {
@@ -39,6 +41,24 @@ describe('organisation cards', () => {
       expect(json).toContain(m.organisations.errors.time);
     });
   }
+
+  it('the delete card lists the counts, asks for the name and carries the settings version', () => {
+    const m = messages('en');
+    const json = orgDeleteCard(m, { name: 'Kinnestads kommun', version: 7 }, { forums: 4, meetings: 8, answers: 27, promises: 1, lagesbilder: 2, malbilder: 3 });
+    const nodes = typedNodes(json);
+    expect(nodes.find((n) => n.type === 'FactSet')?.facts).toEqual([
+      { title: 'Forums', value: '4' },
+      { title: 'Meetings', value: '8' },
+      { title: 'Inputs', value: '27' },
+      { title: 'Citizen promises', value: '1' },
+      { title: 'Situational pictures', value: '2' },
+      { title: 'Goals', value: '3' },
+    ]);
+    expect(nodes.filter((n) => n.type === 'Input.Text').map((n) => n.id)).toEqual(['name']);
+    const confirm = nodes.find((n) => n.type === 'Action.Execute');
+    expect(confirm).toMatchObject({ verb: 'org.deleteConfirm', data: { version: 7 }, style: 'destructive' });
+    expect(orgVerbSchemas['org.deleteConfirm'].safeParse({ ...(confirm!.data as object), name: 'Kinnestads kommun' }).success).toBe(true);
+  });
 
   it('the settings card shows the organisation’s own time zone first when it is not a common one', () => {
     const json = JSON.stringify(orgSettingsCard(messages('sv'), settings, { ...effective, timeZone: 'America/New_York' }));

@@ -12,6 +12,14 @@ describe('parseCommand: Swedish and English phrases', () => {
     ['help', { name: 'help' }],
     ['Help.', { name: 'help' }],
     ['?', { name: 'help' }],
+    // leaving (chairs)
+    ['exportera organisation', { name: 'exportOrg' }],
+    ['Exportera organisationen', { name: 'exportOrg' }],
+    ['export organization', { name: 'exportOrg' }],
+    ['radera organisation', { name: 'deleteOrg' }],
+    ['Radera organisationen!', { name: 'deleteOrg' }],
+    ['delete organisation', { name: 'deleteOrg' }],
+    ['exportera mina data', { name: 'exportMyData' }],
     // registerSteering
     ['registrera styrgrupp', { name: 'registerSteering' }],
     ['  registrera   Styrgrupp ', { name: 'registerSteering' }],
