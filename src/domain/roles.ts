@@ -56,6 +56,7 @@ export const permissions = [
   'createOrg',
   'editSettings',
   'linkAccounts',
+  'regionalPicture',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -78,6 +79,8 @@ export function can(roles: Roles, permission: Permission): boolean {
       return roles.chair || roles.forumIds.length > 0;
     case 'viewStatus':
     case 'viewFollowUp':
+    // Listed in help for steering members; which organisations it spans is checked across all of them by the handler.
+    case 'regionalPicture':
       return roles.chair || roles.steeringMember;
     case 'registerSteering':
     case 'registerForum':

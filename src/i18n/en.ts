@@ -49,6 +49,7 @@ export const en: Catalog = {
       orgSettings: ['settings', "the organisation's name, districts, meeting times, time zone, language and retention"],
       linkAccount: ['link account', 'links your accounts in different organisations with a one-time code (in a personal chat)'],
       unlinkAccount: ['unlink account', 'shows your linked accounts and removes a link (in a personal chat)'],
+      regionalPicture: ['regional picture', 'one picture across the municipalities where you sit in the steering group and sharing is on (in a personal chat)'],
     },
   },
   unknownCommand: (suggestion?: string) =>

@@ -48,6 +48,7 @@ export const sv = {
       orgSettings: ['inställningar', 'organisationens namn, stadsdelar, mötestider, tidszon, språk och gallring'],
       linkAccount: ['länka konto', 'länkar dina konton i olika organisationer med en engångskod (i personlig chatt)'],
       unlinkAccount: ['avlänka konto', 'visar dina länkade konton och tar bort en länk (i personlig chatt)'],
+      regionalPicture: ['regional lägesbild', 'en lägesbild över kommunerna där du sitter i styrgruppen och delning är på (i personlig chatt)'],
     } satisfies Record<string, [string, string]>,
   },
   unknownCommand: (suggestion?: string) =>

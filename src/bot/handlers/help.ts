@@ -32,6 +32,7 @@ export const permissionFor: Record<CommandName, Permission> = {
   orgSettings: 'editSettings',
   linkAccount: 'linkAccounts',
   unlinkAccount: 'linkAccounts',
+  regionalPicture: 'regionalPicture',
 };
 
 export function allowedCommands(rc: RequestContext): CommandName[] {
