@@ -45,7 +45,7 @@ describe.each(['sv', 'en'] as Lang[])('regional cards (%s)', (lang) => {
     const c = regionalRefusedCard(m, m.regional.sharingOff('Björkvik kommun'));
     checkCard(c);
     expect(JSON.stringify(c)).toContain('Björkvik kommun');
-    expect(typedNodes(c).filter((n) => n.type.startsWith('Action.'))).toEqual([]);
+    expect(typedNodes(c).filter((n) => String(n.type).startsWith('Action.'))).toEqual([]);
   });
 });
 
