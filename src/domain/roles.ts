@@ -79,8 +79,8 @@ export function can(roles: Roles, permission: Permission): boolean {
       return roles.chair || roles.forumIds.length > 0;
     case 'viewStatus':
     case 'viewFollowUp':
-    // Listed in help for steering members; which organisations it spans is checked across all of them by the handler.
     case 'regionalPicture':
+      // regionalPicture: listed in help for steering members; the handler checks every organisation the person is in.
       return roles.chair || roles.steeringMember;
     case 'registerSteering':
     case 'registerForum':

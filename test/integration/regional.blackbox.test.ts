@@ -4,6 +4,8 @@ import { sv } from '../../src/i18n/sv.js';
 import { createOrganisation } from '../../src/services/orgs/createOrganisation.js';
 import type { Services } from '../../src/services/services.js';
 import { deleteRegionalPicturesOf } from '../../src/services/regional/regionalPlatform.js';
+import { requestRegional } from '../../src/services/regional/regionalRequest.js';
+import { regionalJobId } from '../../jobs/processors/regionalCompile.js';
 import { ORG_SETTINGS_ID } from '../../src/store/organisations.js';
 import { channel, CHAIR, invokeExecute, mentionMessage, message, TENANT, type Where } from '../support/activities.js';
 import { cardOf, isCard, linksOf, MARK, posts, updatesOf } from '../support/lagesbild.js';
@@ -158,6 +160,26 @@ describe('regional lägesbild through the bot', () => {
     await saveSettings(b, CHAIR_B, channel(t.connector.url, STEERING_B, 'Styrgrupp'), { sharing: 'false' }, 'b');
     expect((await get(jsonLink)).status).toBe(410);
     expect((await get(htmlLink)).status).toBe(410);
+  });
+
+  it('a job that finds sharing turned off since the command is refused once (no retry), and the card says why', async () => {
+    const chat = polisChat().conversationId;
+    const before = posts(t, chat).length;
+    // As if Björkvik's chair turned sharing off between the command and the job: no card posted yet, so the refusal is posted.
+    await requestRegional(t.runtime.platform, { pid: POLIS.aadObjectId, run: 'refused-1', orgIds: [a.org.id, b.org.id], conversationId: chat });
+    await eventually(() => posts(t, chat).length > before, 'the refusal card', 30_000);
+    const refused = posts(t, chat).slice(before);
+    expect(refused).toHaveLength(1);
+    expect(isCard(refused[0]!)).toBe(true);
+    expect(cardOf(refused[0]!)).toContain(sv.regional.sharingOff('Björkvik kommun'));
+    const job = await t.runtime.platform.queues.compile.getJob(regionalJobId(POLIS.aadObjectId, 'refused-1'));
+    expect(job?.attemptsMade).toBe(1);
+    expect(await job?.getState()).toBe('failed');
+  }, 40_000);
+
+  it('a year that cannot be one is refused before anything is queued', async () => {
+    const { reply } = await askRegional('regional lägesbild 1999');
+    expect(reply).toContain(sv.regional.badYear);
   });
 
   it('deleting an organisation can delete the pictures drawn from it', async () => {

@@ -7,6 +7,7 @@
  */
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { regionalProgressCard } from '../../../cards/regional/regionalCard.js';
+import { regionalJobSchema } from '../../../jobs/processors/regionalCompile.js';
 import { regionalSharingOff } from '../../domain/errors.js';
 import { compareCodeUnits, compareSv } from '../../domain/lagesbild/order.js';
 import type { Catalog } from '../../i18n/index.js';
@@ -21,6 +22,7 @@ import { replyText } from '../reply.js';
 
 export async function regionalPictureCommand(p: Platform, ctx: TurnContext, m: Catalog, year: number | undefined): Promise<void> {
   if (conversationKindOf(ctx.activity) !== 'personal') return replyText(ctx, m.regional.notPersonal);
+  if (year !== undefined && !regionalJobSchema.shape.year.safeParse(year).success) return replyText(ctx, m.regional.badYear);
   const aad = ctx.activity.from?.aadObjectId;
   if (!aad) return replyText(ctx, m.regional.notInSteering);
   const person = await p.repos.personLinks.accountsOf(aad);

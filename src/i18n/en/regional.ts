@@ -40,6 +40,7 @@ export const regionalEn: typeof regionalSv = {
   openMarkdown: 'Markdown',
   openCsv: 'CSV',
   openJson: 'JSON',
+  badYear: 'Give the year with four digits, e.g. regional picture 2027.',
   notPersonal: "The regional picture shows several municipalities' steering versions: ask for it in your personal chat with me.",
   notInSteering: 'The regional picture is for people in the steering group of at least two municipalities. You are not in any steering group here.',
   onlyOne: (name: string) => `The regional picture is for people in the steering group of at least two municipalities. You are only in the steering group of: ${name}.`,

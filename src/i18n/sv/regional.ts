@@ -40,6 +40,7 @@ export const regionalSv = {
   openCsv: 'CSV',
   openJson: 'JSON',
   // Refusals
+  badYear: 'Ange året med fyra siffror, t.ex. regional lägesbild 2027.',
   notPersonal: 'Den regionala lägesbilden visar flera kommuners styrgruppsversioner: be om den i din personliga chatt med mig.',
   notInSteering: 'Den regionala lägesbilden är för dig som sitter i styrgruppen i minst två kommuner. Du sitter inte i någon styrgrupp här.',
   onlyOne: (name: string) => `Den regionala lägesbilden är för dig som sitter i styrgruppen i minst två kommuner. Du sitter bara i styrgruppen i: ${name}.`,
