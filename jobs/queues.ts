@@ -74,6 +74,8 @@ export const noticeTemplates = [
   // linked accounts (src/bot/personLinkNotices.ts)
   'link.linked',
   'link.unlinked',
+  // the regional picture's card in a person's chat (src/bot/regionalNotices.ts)
+  'regional.card',
 ] as const;
 export type NoticeTemplate = (typeof noticeTemplates)[number];
 

@@ -1,10 +1,12 @@
-import { Worker, type ConnectionOptions } from 'bullmq';
+import { Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Platform } from '../src/services/platform.js';
 import { perOrg } from './perOrg.js';
 import { createNotifyProcessor, type OutboundSender } from './processors/notify.js';
 import { createTimelineStepProcessor } from './processors/timelineStep.js';
 import { createActionReminderProcessor } from './processors/actionReminder.js';
 import { createCompileProcessor } from './processors/compile.js';
+import { createRegionalProcessor, REGIONAL_JOB_NAME } from './processors/regionalCompile.js';
+import { regionalJobDeps } from '../src/services/regional/regionalRequest.js';
 import { createCalendarSyncProcessor } from './processors/calendarSync.js';
 import type { CalendarDeps } from '../src/services/calendar/syncMeetingEvent.js';
 import { queueNames } from './queues.js';
@@ -40,7 +42,10 @@ export function startWorkers(s: Platform, connection: ConnectionOptions, sender:
   });
   const actions = new Worker(queueNames.actions, perOrg(s, createActionReminderProcessor), { ...common, concurrency: 4 });
   // One compile at a time per worker: it reads every forum's answer.
-  const compile = new Worker(queueNames.compile, perOrg(s, createCompileProcessor), { ...common, concurrency: 1 });
+  // The regional picture is a person's, not an organisation's: dispatched by name before any organisation is resolved.
+  const orgCompile = perOrg(s, createCompileProcessor);
+  const regional = createRegionalProcessor(regionalJobDeps(s));
+  const compile = new Worker(queueNames.compile, (job: Job, token?: string) => (job.name === REGIONAL_JOB_NAME ? regional(job) : orgCompile(job, token)), { ...common, concurrency: 1 });
   // Only with Microsoft Graph configured; without it no calendar jobs are queued.
   const calendarWorker = calendar ? new Worker(queueNames.calendar, perOrg(s, (org) => createCalendarSyncProcessor(org, calendar)), { ...common, concurrency: 2 }) : undefined;
   const all = [timeline, notify, actions, compile, ...(calendarWorker ? [calendarWorker] : [])];

@@ -48,6 +48,11 @@ export function regionalCard(m: Catalog, model: RegionalCardModel): AdaptiveCard
   ]);
 }
 
+/** The job refused (sharing turned off, nothing published): the refusal, in the card's place. */
+export function regionalRefusedCard(m: Catalog, refusal: string): AdaptiveCard {
+  return card([title(m.regional.progressTitle), text(refusal, { color: 'Attention' })]);
+}
+
 export function regionalFailedCard(m: Catalog): AdaptiveCard {
   const t = m.regional;
   return card([title(t.progressTitle), text(t.failed, { color: 'Attention' })]);

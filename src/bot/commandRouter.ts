@@ -69,6 +69,7 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
     // Answered before an organisation is resolved (src/bot/handlers/organisations.ts).
     case 'switchOrg':
     case 'createOrg':
+    case 'regionalPicture':
       return showHelp(rc, ctx);
     case 'linkAccount':
       return linkAccountCommand(rc, ctx, cmd.arg);

@@ -11,6 +11,7 @@ import { renderLagesbildNotice } from './lagesbildNotices.js';
 import { renderPersonLinkNotice } from './personLinkNotices.js';
 import { renderPromiseNotice } from './promiseNotices.js';
 import { renderPublicNotice } from './publicNotices.js';
+import { renderRegionalNotice } from './regionalNotices.js';
 
 type Renderer = (s: Services, job: NotifyJob, m: Catalog, lang: Lang) => Promise<Partial<Activity> | null>;
 
@@ -64,6 +65,7 @@ const renderers: Record<NoticeTemplate, Renderer> = {
   'lagesbild.publishReminder': renderLagesbildNotice,
   'link.linked': renderPersonLinkNotice,
   'link.unlinked': renderPersonLinkNotice,
+  'regional.card': renderRegionalNotice,
 };
 
 /** Renders a queued notice (ids only) into the activity to send, in the conversation's language. */

@@ -56,15 +56,19 @@ export async function resolveOrg(platform: Platform, activity: Partial<Activity>
   return pick ? { kind: 'org', s: pick, bound: false } : { kind: 'choose', orgs: mine };
 }
 
-/** The organisations where the person has a role (or is a chair), checked against each one's records. */
-export async function myOrgs(platform: Platform, aad: string, activity: Partial<Activity>, only?: 'chair'): Promise<Services[]> {
+/**
+ * The organisations where the person has a role (or is a chair), checked against each one's
+ * records; `only` narrows it to chairs, or to the steering group (members and chairs).
+ */
+export async function myOrgs(platform: Platform, aad: string, activity: Partial<Activity>, only?: 'chair' | 'steering'): Promise<Services[]> {
   const candidates = await platform.repos.orgs.candidateOrgs(aad);
   const out: Services[] = [];
   for (const id of candidates) {
     const s = await platform.orgs.services(id);
     if (!s) continue;
     const roles = await rolesIn(s, aad, activity);
-    if (only === 'chair' ? roles.chair : roles.chair || roles.steeringMember || roles.forumIds.length > 0) out.push(s);
+    const has = only === 'chair' ? roles.chair : only === 'steering' ? roles.chair || roles.steeringMember : roles.chair || roles.steeringMember || roles.forumIds.length > 0;
+    if (has) out.push(s);
   }
   return out;
 }

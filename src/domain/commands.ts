@@ -31,6 +31,7 @@ export type Command =
   | { name: 'deleteOrg' }
   | { name: 'linkAccount'; arg: string | undefined }
   | { name: 'unlinkAccount' }
+  | { name: 'regionalPicture'; year: number | undefined }
   | { name: 'unknown'; suggestion: CommandName | undefined };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
@@ -66,6 +67,8 @@ const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: bool
   // Without an argument: show a code; with one (the code from the other account): redeem it.
   { name: 'linkAccount', sv: ['lanka konto', 'lanka konton'], en: ['link account', 'link accounts'], takesArg: true },
   { name: 'unlinkAccount', sv: ['avlanka konto', 'avlanka konton'], en: ['unlink account', 'unlink accounts'] },
+  // Person-wide: one picture across the organisations whose steering group the person sits in.
+  { name: 'regionalPicture', sv: ['regional lagesbild', 'regionala lagesbilden'], en: ['regional picture'], takesYear: true },
 ];
 
 export function normalizeCommandText(text: string): string {
@@ -86,7 +89,7 @@ export function parseCommand(text: string): Command {
     for (const phrase of [...p.sv, ...p.en]) {
       if (p.takesYear) {
         const m = new RegExp(`^${phrase}(?: (\\d{4}))?$`).exec(norm);
-        if (m) return { name: 'plan', year: m[1] ? Number(m[1]) : undefined };
+        if (m) return { name: p.name, year: m[1] ? Number(m[1]) : undefined } as Command;
       } else if (p.takesArg) {
         // The argument keeps the user's own spelling (e.g. "Skäggetorp"), taken from the raw text.
         if (norm === phrase || norm.startsWith(`${phrase} `)) {

@@ -56,6 +56,7 @@ export const permissions = [
   'createOrg',
   'editSettings',
   'linkAccounts',
+  'regionalPicture',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -78,6 +79,8 @@ export function can(roles: Roles, permission: Permission): boolean {
       return roles.chair || roles.forumIds.length > 0;
     case 'viewStatus':
     case 'viewFollowUp':
+    case 'regionalPicture':
+      // regionalPicture: listed in help for steering members; the handler checks every organisation the person is in.
       return roles.chair || roles.steeringMember;
     case 'registerSteering':
     case 'registerForum':

@@ -12,6 +12,8 @@ import { lagesbildReportRouter } from './lagesbildReportRoute.js';
 import { metricsRoute } from './metricsRoute.js';
 import { followUpReportRouter } from './followUpReportRoute.js';
 import { publicRouter } from './publicRoutes.js';
+import { registerRegionalReportRoute } from './regionalReportRoute.js';
+import { regionalReportDeps } from '../services/regional/regionalPlatform.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface HttpDeps {
@@ -46,6 +48,8 @@ export function createHttpApp({ platform: s, messages, ready, queues }: HttpDeps
   // existed stay the upgraded organisation's, so links and invitations already sent work.
   const byPath: OrgOfRequest = async (req) => String(req.params.org ?? '');
   const legacy: OrgOfRequest = () => s.orgs.legacyId();
+  // A regional picture is a person's, across organisations: the deployment's path and signer.
+  registerRegionalReportRoute(app, regionalReportDeps(s));
   for (const [base, orgOf] of [['/o/:org', byPath], ['', legacy]] as const) {
     app.get(`${base}/meetings/:file`, perOrg(s, orgOf, icsRoute));
     app.use(`${base}/reports/uppfoljning`, perOrg(s, orgOf, followUpReportRouter));

@@ -51,6 +51,7 @@ export const en: Catalog = {
       deleteOrg: ['delete organisation', 'deletes the organisation and everything it holds, after confirmation (chairs)'],
       linkAccount: ['link account', 'links your accounts in different organisations with a one-time code (in a personal chat)'],
       unlinkAccount: ['unlink account', 'shows your linked accounts and removes a link (in a personal chat)'],
+      regionalPicture: ['regional picture', 'one picture across the municipalities where you sit in the steering group and sharing is on (in a personal chat)'],
     },
   },
   unknownCommand: (suggestion?: string) =>

@@ -50,6 +50,7 @@ export const sv = {
       deleteOrg: ['radera organisation', 'raderar organisationen och allt den har sparat, efter bekräftelse (ordförande)'],
       linkAccount: ['länka konto', 'länkar dina konton i olika organisationer med en engångskod (i personlig chatt)'],
       unlinkAccount: ['avlänka konto', 'visar dina länkade konton och tar bort en länk (i personlig chatt)'],
+      regionalPicture: ['regional lägesbild', 'en lägesbild över kommunerna där du sitter i styrgruppen och delning är på (i personlig chatt)'],
     } satisfies Record<string, [string, string]>,
   },
   unknownCommand: (suggestion?: string) =>

@@ -23,7 +23,7 @@ let store: RegionalStore;
 
 beforeEach(async () => {
   [a, b, owner] = await Promise.all([makeTestServices({ now: NOW }), makeTestServices({ now: NOW }), makeTestServices({ now: NOW })]);
-  store = new RegionalStore(owner.redis, owner.keys, owner.clock);
+  store = new RegionalStore(owner.redis, owner.platform.keys, owner.clock);
   await seedOrganisation(a.s, { forums: 4, answered: 4 });
   await seedOrganisation(b.s, { forums: 5, answered: 3 });
 });

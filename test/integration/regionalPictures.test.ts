@@ -14,7 +14,7 @@ const bc = buildRegionalPicture([sourceOf(BJORKVIK), sourceOf(CEDERSTAD)], { com
 
 beforeEach(async () => {
   t = await makeTestServices({ now: new Date('2027-05-20T08:00:00Z') });
-  store = new RegionalStore(t.redis, t.keys, t.clock);
+  store = new RegionalStore(t.redis, t.platform.keys, t.clock);
 });
 afterEach(async () => {
   await t.cleanup();

@@ -16,13 +16,17 @@ import { CHAIR } from './activities.js';
 import { addForums } from './lagesbild.js';
 
 export const MEETING = '2027-1';
+export const STEERING_REGIONAL = '19:steering-regional@thread.tacv2';
 const chair = { id: CHAIR.aadObjectId, isChair: true };
 
 /** A confirmed year and forums with answers; nothing compiled. */
 export async function seedOrganisation(s: Services, opts: { forums: number; answered: number }): Promise<string[]> {
   const proposal = proposeYearPlan(2027, s.planSettings);
   await confirmPlan(s, 2027, proposal.map((p) => ({ index: p.index, date: p.date, time: p.time })), CHAIR.aadObjectId);
-  await s.repos.steering.create(STEERING_ID, { conversationId: '19:steering-regional@thread.tacv2', registeredBy: CHAIR.aadObjectId, registeredAt: s.clock().toISOString(), extraChairIds: [], memberIds: [] }, 'seed');
+  // An organisation made with createOrganisation has its steering channel already.
+  if (!(await s.repos.steering.get(STEERING_ID))) {
+    await s.repos.steering.create(STEERING_ID, { conversationId: STEERING_REGIONAL, registeredBy: CHAIR.aadObjectId, registeredAt: s.clock().toISOString(), extraChairIds: [], memberIds: [] }, 'seed');
+  }
   return addForums(s, MEETING, opts.forums, opts.answered);
 }
 

@@ -34,6 +34,7 @@ export const permissionFor: Record<CommandName, Permission> = {
   deleteOrg: 'editSettings',
   linkAccount: 'linkAccounts',
   unlinkAccount: 'linkAccounts',
+  regionalPicture: 'regionalPicture',
 };
 
 export function allowedCommands(rc: RequestContext): CommandName[] {

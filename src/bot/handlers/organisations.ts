@@ -18,6 +18,7 @@ import { ORG_SETTINGS_ID } from '../../store/organisations.js';
 import { baseConversationId, conversationKindOf, teamOf, tenantOf } from '../activity.js';
 import { messageCard } from '../cardActions.js';
 import { myOrgs } from '../orgResolution.js';
+import { regionalPictureCommand } from './regional.js';
 import { replyCard, replyText } from '../reply.js';
 import type { RequestContext } from '../requestContext.js';
 
@@ -30,7 +31,8 @@ export const chooseOrgCard = (m: Catalog, orgs: Services[], pendingCommand?: str
 
 /**
  * Commands about organisations themselves, answered before (and without) resolving one:
- * `byt organisation` and `skapa organisation`. True when the command was one of them.
+ * `byt organisation`, `skapa organisation` and the person-wide `regional lägesbild`. True
+ * when the command was one of them.
  */
 export async function runOrgFreeCommand(p: Platform, ctx: TurnContext, m: Catalog, cmd: Command): Promise<boolean> {
   if (cmd.name === 'switchOrg') {
@@ -39,6 +41,10 @@ export async function runOrgFreeCommand(p: Platform, ctx: TurnContext, m: Catalo
   }
   if (cmd.name === 'createOrg') {
     await createOrg(p, ctx, m, cmd.arg);
+    return true;
+  }
+  if (cmd.name === 'regionalPicture') {
+    await regionalPictureCommand(p, ctx, m, cmd.year);
     return true;
   }
   return false;

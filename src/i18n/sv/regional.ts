@@ -40,6 +40,10 @@ export const regionalSv = {
   openCsv: 'CSV',
   openJson: 'JSON',
   // Refusals
+  badYear: 'Ange året med fyra siffror, t.ex. regional lägesbild 2027.',
+  notPersonal: 'Den regionala lägesbilden visar flera kommuners styrgruppsversioner: be om den i din personliga chatt med mig.',
+  notInSteering: 'Den regionala lägesbilden är för dig som sitter i styrgruppen i minst två kommuner. Du sitter inte i någon styrgrupp här.',
+  onlyOne: (name: string) => `Den regionala lägesbilden är för dig som sitter i styrgruppen i minst två kommuner. Du sitter bara i styrgruppen i: ${name}.`,
   sharingOff: (names: string) => `Den regionala lägesbilden behöver minst två kommuner som delar. Delning är avstängd i: ${names}. Ordföranden i en kommun kan slå på delning.`,
   tooFew: 'Den regionala lägesbilden behöver minst två kommuner där du är med i styrgruppen och delning är på.',
   notPublished: (names: string) => `Den regionala lägesbilden behöver minst två kommuner med en publicerad lägesbild. Ingen publicerad lägesbild ännu i: ${names}.`,

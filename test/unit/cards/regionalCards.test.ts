@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionalCard, regionalFailedCard, regionalProgressCard } from '../../../cards/regional/regionalCard.js';
+import { regionalCard, regionalFailedCard, regionalProgressCard, regionalRefusedCard } from '../../../cards/regional/regionalCard.js';
 import { buildRegionalPicture } from '../../../src/domain/regional/regionalPicture.js';
 import { messages, type Lang } from '../../../src/i18n/index.js';
 import { ALDERBY, BJORKVIK, CEDERSTAD, MARK, sourceOf } from '../domain/regional/fixture.js';
@@ -39,6 +39,13 @@ describe.each(['sv', 'en'] as Lang[])('regional cards (%s)', (lang) => {
     const c = regionalFailedCard(m);
     checkCard(c);
     expect(JSON.stringify(c)).toContain(m.regional.failed);
+  });
+
+  it('refused: the refusal in the card, nothing to press', () => {
+    const c = regionalRefusedCard(m, m.regional.sharingOff('Björkvik kommun'));
+    checkCard(c);
+    expect(JSON.stringify(c)).toContain('Björkvik kommun');
+    expect(typedNodes(c).filter((n) => String(n.type).startsWith('Action.'))).toEqual([]);
   });
 });
 

@@ -45,6 +45,11 @@ describe('parseCommand: Swedish and English phrases', () => {
     ['PLAN 2030', { name: 'plan', year: 2030 }],
     ['planera', { name: 'plan', year: undefined }],
     ['plan', { name: 'plan', year: undefined }],
+    // regionalPicture (person-wide; takes a year like plan)
+    ['regional lägesbild', { name: 'regionalPicture', year: undefined }],
+    ['Regional lägesbild 2027', { name: 'regionalPicture', year: 2027 }],
+    ['regionala lägesbilden', { name: 'regionalPicture', year: undefined }],
+    ['regional picture 2028', { name: 'regionalPicture', year: 2028 }],
     // meetings
     ['möten', { name: 'meetings' }],
     ['Moten', { name: 'meetings' }],

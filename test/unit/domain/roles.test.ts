@@ -121,6 +121,7 @@ describe('can: every permission × role', () => {
     createOrg: { chair: true, steeringMember: true, forumMember: true, guest: true },
     editSettings: { chair: true, steeringMember: false, forumMember: false, guest: false },
     linkAccounts: { chair: true, steeringMember: true, forumMember: true, guest: true },
+    regionalPicture: { chair: true, steeringMember: true, forumMember: false, guest: false },
   };
 
   it('the matrix covers every permission', () => {
