@@ -5,7 +5,7 @@ import { queueNames } from '../../../jobs/queues.js';
 import { orgJobId, orgIdSchema, type OrgId } from '../../domain/organisation/organisation.js';
 import { OrgKeyspace } from '../../store/orgKeyspace.js';
 import { scanAll } from '../../store/redis.js';
-import { RegionalStore } from '../../store/regionalPictures.js';
+import { deleteRegionalPicturesOf } from '../regional/regionalPlatform.js';
 import { SETTINGS_CHECK_MS, type Platform } from '../platform.js';
 import type { Services } from '../services.js';
 
@@ -108,7 +108,7 @@ const unbind: Step = async (p, orgId) => {
 const unlinkKeys: Step = async (p, orgId) => ({ keys: await new OrgKeyspace(p.redis, p.keys.forOrg(orgId)).unlinkAll(500) });
 
 /** (4) Regional pictures drawn from its data. */
-const regional: Step = async (p, orgId) => ({ regionalPictures: await new RegionalStore(p.redis, p.keys, p.clock).deleteForOrganisation(orgId) });
+const regional: Step = async (p, orgId) => ({ regionalPictures: await deleteRegionalPicturesOf(p, orgId) });
 
 /** (5) Its slug, its fairness counters and its registry entry. Memberships and choices are dropped lazily (they are candidates). */
 const unregister: Step = async (p, orgId) => {
