@@ -58,7 +58,7 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
     case 'followUp':
       return promiseCommand(rc, ctx, cmd);
     case 'exportMyData':
-      return exportMyData(rc, ctx);
+      return exportMyData(rc.s.platform, ctx, rc.m);
     case 'orgSettings':
       return showOrgSettings(rc, ctx);
     // Answered before an organisation is resolved (src/bot/handlers/organisations.ts).
