@@ -3,7 +3,7 @@ import { conversationKey } from '../../src/domain/conversation.js';
 import { sv } from '../../src/i18n/sv.js';
 import { createOrganisation } from '../../src/services/orgs/createOrganisation.js';
 import type { Services } from '../../src/services/services.js';
-import { CHAIR, TENANT, channel, invokeExecute, mentionMessage, message, type Where } from '../support/activities.js';
+import { CHAIR, channel, invokeExecute, mentionMessage, message, type Where } from '../support/activities.js';
 import type { CapturedActivity } from '../support/fakeConnector.js';
 import { seedAction, seedPromise } from '../support/promise.js';
 import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
