@@ -161,8 +161,12 @@ export function createBotApp(s: Platform, adapter: TeamsAdapter, storage: Storag
       }
       const cmd = parseCommand(text);
       if (await runOrgFreeCommand(s, ctx, m, cmd)) return;
-      if (await runPersonCommand(s, ctx, m, cmd)) return;
       const res = await resolveOrg(s, ctx.activity);
+      if (await runPersonCommand(s, ctx, m, cmd)) {
+        // As any turn: the person is seen (a chair can make them an owner) in the chat's organisation, if it has one.
+        if (res.kind === 'org') await recordMembership(await loadRequestContext(res.s, ctx, res.actAs ? { actAs: res.actAs } : {}));
+        return;
+      }
       if (res.kind === 'choose') return replyCard(ctx, chooseOrgCard(m, res.orgs, text));
       if (res.kind === 'none') return replyText(ctx, m.organisations.none);
       await runText(res, ctx, text);
