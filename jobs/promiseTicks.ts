@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { utcToZoned } from '../src/domain/calendar/zonedTime.js';
 import { sendWeeklyDigest } from '../src/services/promise/digest.js';
+import { sendPersonalDigests } from '../src/services/promise/personDigest.js';
 import { markOverdueActions } from '../src/services/promise/overdue.js';
 import type { Platform } from '../src/services/platform.js';
 import { forEachOrg } from './forEachOrg.js';
@@ -39,7 +40,12 @@ export function promiseTicks(s: Platform, coordinator: Coordinator): PromiseTick
     return true;
   };
   // Every organisation in one locked tick (cron in the deployment's zone; each organisation's dates in its own).
-  const digest = locked('digest', async () => (await forEachOrg(s, 'digest', (org) => sendWeeklyDigest(org))).results);
+  // Each organisation's chairs without a personal chat get its steering channel's notice; then one digest per person.
+  const digest = locked('digest', async () => {
+    const sweep = await forEachOrg(s, 'digest', (org) => sendWeeklyDigest(org));
+    const { people } = await sendPersonalDigests(s, sweep.results);
+    return { orgs: sweep.done, failed: sweep.failed, channels: sweep.results.reduce((n, r) => n + r.sent, 0), people };
+  });
   const overdue = locked('overdue', async () => (await forEachOrg(s, 'overdue', (org) => markOverdueActions(org))).results);
   const tz = { timezone: s.config.TIMEZONE };
   return {

@@ -94,6 +94,8 @@ export const notifyJobSchema = z.object({
   userAadObjectId: z.string().optional(),
   /** Linked-account notices: the other account the notice is about (its personal chat is `conversationId`). */
   aboutAadObjectId: z.string().optional(),
+  /** A person-wide notice (the weekly digest): the organisations it has a section for; `orgId` is the first. */
+  orgIds: z.array(orgIdSchema).max(200).optional(),
   /**
    * A card that lives on: its activity id is kept under this key, and a later job with
    * the same key updates that message in place instead of posting a second one.

@@ -18,6 +18,8 @@ import { resolveOrg } from './orgResolution.js';
 import { stampActivity, stampOrg } from './stampOrg.js';
 import { bindIfRegistered, chooseOrgCard, runOrgFreeCommand, runOrgFreeVerb } from './handlers/organisations.js';
 import { parseCommand } from '../domain/commands.js';
+import type { Services } from '../services/services.js';
+import { runPersonCommand } from './handlers/person.js';
 
 /**
  * The Teams-facing module: the botbuilder adapter and the teams-ai Application with its
@@ -120,12 +122,12 @@ export function createBotApp(s: Platform, adapter: TeamsAdapter, storage: Storag
       try {
         const data = action?.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : undefined;
         const requested = typeof data?.org === 'string' ? data.org : undefined;
-        const orgFree = await runOrgFreeVerb(s, ctx, m, action?.verb, data);
+        const orgFree = await runOrgFreeVerb(s, ctx, m, action?.verb, data, (org, text) => runText(org, ctx, text));
         if (orgFree) cardOut = orgFree;
         else {
           const res = await resolveOrg(s, ctx.activity, requested);
           if (res.kind === 'org') {
-            const rc = await loadRequestContext(res.s, ctx, { personForums: !inputVerbsCheckTheirForum.includes(String(action?.verb)) });
+            const rc = await loadRequestContext(res.s, ctx, { personForums: !inputVerbsCheckTheirForum.includes(String(action?.verb)), ...(res.actAs ? { actAs: res.actAs } : {}) });
             await recordMembership(rc);
             cardOut = stampOrg(await runCardAction(rc, action?.verb, withoutOrg(data), ctx), res.s.org.id);
             if (!res.bound) await bindIfRegistered(rc, ctx);
@@ -160,18 +162,14 @@ export function createBotApp(s: Platform, adapter: TeamsAdapter, storage: Storag
       const cmd = parseCommand(text);
       if (await runOrgFreeCommand(s, ctx, m, cmd)) return;
       const res = await resolveOrg(s, ctx.activity);
+      if (await runPersonCommand(s, ctx, m, cmd)) {
+        // As any turn: the person is seen (a chair can make them an owner) in the chat's organisation, if it has one.
+        if (res.kind === 'org') await recordMembership(await loadRequestContext(res.s, ctx, res.actAs ? { actAs: res.actAs } : {}));
+        return;
+      }
       if (res.kind === 'choose') return replyCard(ctx, chooseOrgCard(m, res.orgs, text));
       if (res.kind === 'none') return replyText(ctx, m.organisations.none);
-      const orgId = res.s.org.id;
-      // Cards in replies name their organisation (see stampOrg).
-      ctx.onSendActivities(async (_c, activities, next) => {
-        activities.forEach((a, i) => (activities[i] = stampActivity(a, orgId)));
-        return next();
-      });
-      const rc = await loadRequestContext(res.s, ctx);
-      await recordMembership(rc);
-      await routeCommand(rc, ctx, text);
-      if (!res.bound) await bindIfRegistered(rc, ctx);
+      await runText(res, ctx, text);
     } catch (error) {
       logError(s, ctx, error);
       await replyText(ctx, userMessageFor(error, m)).catch(() => undefined);
@@ -179,6 +177,20 @@ export function createBotApp(s: Platform, adapter: TeamsAdapter, storage: Storag
   });
 
   return app;
+}
+
+/** A text command in one organisation (resolved, or chosen on the choice card), its cards stamped with it. */
+async function runText(res: { s: Services; bound: boolean; actAs?: string }, ctx: TurnContext, text: string): Promise<void> {
+  const orgId = res.s.org.id;
+  // Cards in replies name their organisation (see stampOrg).
+  ctx.onSendActivities(async (_c, activities, next) => {
+    activities.forEach((a, i) => (activities[i] = stampActivity(a, orgId)));
+    return next();
+  });
+  const rc = await loadRequestContext(res.s, ctx, res.actAs ? { actAs: res.actAs } : {});
+  await recordMembership(rc);
+  await routeCommand(rc, ctx, text);
+  if (!res.bound) await bindIfRegistered(rc, ctx);
 }
 
 /** The organisation a card names is resolved above; handlers never see it. */

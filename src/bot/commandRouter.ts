@@ -59,7 +59,7 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
     case 'followUp':
       return promiseCommand(rc, ctx, cmd);
     case 'exportMyData':
-      return exportMyData(rc, ctx);
+      return exportMyData(rc.s.platform, ctx, rc.m);
     case 'orgSettings':
       return showOrgSettings(rc, ctx);
     case 'exportOrg':

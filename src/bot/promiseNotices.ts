@@ -4,13 +4,14 @@
  * that was done, removed or moved to another due date in the meantime.
  */
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import { digestCard } from '../../cards/promise/digestCard.js';
+import { digestCard, digestSection, personDigestCard } from '../../cards/promise/digestCard.js';
 import { meetingLabel } from '../../cards/promise/labels.js';
 import { myActionsCard } from '../../cards/promise/myActionsCard.js';
 import { noPromiseCard } from '../../cards/promise/promiseCard.js';
 import { reminderCard } from '../../cards/promise/reminderCard.js';
 import { actionFormCard } from '../../cards/promise/actionFormCard.js';
-import type { AdaptiveCard } from '../../cards/kit.js';
+import type { AdaptiveCard, CardElement } from '../../cards/kit.js';
+import { stampOrg } from './stampOrg.js';
 import type { NoticeTemplate, NotifyJob } from '../../jobs/queues.js';
 import { conversationKey } from '../domain/conversation.js';
 import { isFinal } from '../domain/promise/actionStatus.js';
@@ -42,6 +43,7 @@ export async function renderPromiseNotice(s: Services, job: NotifyJob, m: Catalo
       return asActivity(reminderCard(m, { promiseId: promise.id, action: found.action, kind: job.template === 'action.reminder7' ? 'due7' : 'due0', mention }));
     }
     case 'promise.digest': {
+      if (job.orgIds?.length) return personDigest(s, job.orgIds, m);
       const today = todayOf(s);
       const open = (await s.repos.promises.list()).filter((p) => p.data.status !== 'avslutat');
       if (open.length === 0) return null;
@@ -64,4 +66,24 @@ export async function renderPromiseNotice(s: Services, job: NotifyJob, m: Catalo
     default:
       return null;
   }
+}
+
+/**
+ * A person's digest: a section per organisation (by name) with open promises, each with
+ * its buttons stamped with that organisation. Nothing open anywhere: nothing sent.
+ */
+async function personDigest(s: Services, orgIds: readonly string[], m: Catalog): Promise<Partial<Activity> | null> {
+  const sections: { name: string; blocks: CardElement[] }[] = [];
+  for (const id of orgIds) {
+    const os = await s.platform.orgs.services(id);
+    if (!os) continue;
+    const open = (await os.repos.promises.list()).filter((p) => p.data.status !== 'avslutat');
+    if (open.length === 0) continue;
+    const today = todayOf(os);
+    const name = os.org.settings.data.name;
+    sections.push({ name, blocks: stampOrg(digestSection(m, name, open.map((p) => ({ promiseId: p.id, title: p.data.title, digest: weeklyDigest(p.data, today) }))), os.org.id) });
+  }
+  if (sections.length === 0) return null;
+  sections.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  return asActivity(personDigestCard(m, sections.map((x) => x.blocks)));
 }

@@ -34,12 +34,17 @@ export interface RequestContext {
 export interface LoadOptions {
   /** Also the forums the user has a role in elsewhere (default true). */
   personForums?: boolean;
+  /**
+   * The person's linked account that has the role in this organisation, when it is not the
+   * activity's own (a personal chat of someone with accounts in several tenants).
+   */
+  actAs?: string;
 }
 
 export async function loadRequestContext(s: Services, ctx: TurnContext, opts: LoadOptions = {}): Promise<RequestContext> {
   const a = ctx.activity;
   const lang = langOf(a.locale, s.config.DEFAULT_LOCALE);
-  const aadObjectId = a.from?.aadObjectId;
+  const aadObjectId = opts.actAs ?? a.from?.aadObjectId;
   const conversationId = baseConversationId(a.conversation?.id ?? '');
   // Only the forums filed under this conversation or this person: the turn's cost and
   // memory do not grow with the number of forums.

@@ -3,7 +3,8 @@ import type { Activity } from 'botbuilder';
 /**
  * Every card that leaves the bot names its organisation in each Action.Execute's data
  * (`org`), so a button pressed in a personal chat acts in the organisation the card came
- * from, whatever the person chose for their chat since. Walks the card once; returns a copy.
+ * from, whatever the person chose for their chat since. An action that already names one
+ * (a section of a person-wide card) keeps it. Walks the card once; returns a copy.
  */
 export function stampOrg<T>(card: T, orgId: string): T {
   return stamp(card, orgId) as T;
@@ -16,7 +17,8 @@ function stamp(node: unknown, orgId: string): unknown {
   for (const [k, v] of Object.entries(node)) out[k] = stamp(v, orgId);
   if (out.type === 'Action.Execute') {
     const data = out.data;
-    out.data = data && typeof data === 'object' && !Array.isArray(data) ? { ...(data as object), org: orgId } : { org: orgId };
+    // A section already stamped with its own organisation (a person-wide card) keeps it.
+    out.data = data && typeof data === 'object' && !Array.isArray(data) ? { org: orgId, ...(data as object) } : { org: orgId };
   }
   return out;
 }

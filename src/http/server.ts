@@ -54,9 +54,11 @@ export function createHttpApp({ platform: s, messages, ready, queues }: HttpDeps
     app.get(`${base}/meetings/:file`, perOrg(s, orgOf, icsRoute));
     app.use(`${base}/reports/uppfoljning`, perOrg(s, orgOf, followUpReportRouter));
     app.use(`${base}/reports`, perOrg(s, orgOf, lagesbildReportRouter));
-    app.get(`${base}/exports/:file`, perOrg(s, orgOf, exportRoute));
     app.get(`${base}/export.json`, perOrg(s, orgOf, orgExportRoute));
   }
+  // A person's own export spans their organisations: one deployment-wide path.
+  const personalExport = exportRoute(s);
+  app.get('/exports/:file', (req, res, next) => void personalExport(req, res).catch(next));
   // The residents' page and open data: no sign-in, their own headers (publicRoutes.ts); the slug names the organisation.
   app.use('/invanare', perOrg(s, async (req) => s.repos.orgs.orgOfSlug(/^\/([a-z0-9][a-z0-9-]{0,62})(?:\/|$)/.exec(req.path)?.[1] ?? ''), publicRouter, { fallback: (s2) => publicRouter(s2) }));
   if (queues) {

@@ -150,7 +150,7 @@ describe('linking two accounts of one person', () => {
   });
 
   it('exportera mina data has the links section', async () => {
-    const data = await collectPersonalData(s(), { aadObjectId: ANNA_KOMMUN.aadObjectId });
+    const data = await collectPersonalData(s().platform, { aadObjectId: ANNA_KOMMUN.aadObjectId });
     expect(data.links.pid).toBe(ANNA_KOMMUN.aadObjectId);
     expect(data.links.audit.map((e) => e.action)).toEqual(['link', 'unlink']);
   });

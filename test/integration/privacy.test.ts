@@ -82,15 +82,20 @@ describe('exportera mina data', () => {
     const res = await fetch(link.replace('https://samverkan.example.se', t.botUrl));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/json');
-    const data = (await res.json()) as {
+    const all = (await res.json()) as {
       subject: { aadObjectId: string };
       conversations: { conversationId: string }[];
-      forums: { forumId: string; member: boolean }[];
-      answers: { answerId: string; version: number; answer: unknown }[];
-      audit: { record: string; action: string }[];
+      orgs: {
+        org: string;
+        forums: { forumId: string; member: boolean }[];
+        answers: { answerId: string; version: number; answer: unknown }[];
+        audit: { record: string; action: string }[];
+      }[];
     };
-    expect(data.subject.aadObjectId).toBe(MEMBER.aadObjectId);
-    expect(data.conversations.map((c) => c.conversationId)).toEqual(['a:member-personal']);
+    expect(all.subject.aadObjectId).toBe(MEMBER.aadObjectId);
+    expect(all.conversations.map((c) => c.conversationId)).toEqual(['a:member-personal']);
+    expect(all.orgs.map((o) => o.org)).toEqual([t.runtime.services.org.id]);
+    const data = all.orgs[0]!;
     expect(data.forums).toEqual([{ forumId: seeded.forums[0]!.id, name: 'Trygghetsrådet Berga', member: true }]);
     expect(data.answers.map((a) => a.version)).toEqual([1, 2]);
     const text = JSON.stringify(data.answers);

@@ -4,7 +4,7 @@ import { orgVerbSchemas } from '../../../cards/org/verbs.js';
 import type { AdaptiveCard } from '../../../cards/kit.js';
 import type { VerbData } from '../../../cards/verbs.js';
 import { conversationKey } from '../../domain/conversation.js';
-import type { Command } from '../../domain/commands.js';
+import { parseCommand, type Command } from '../../domain/commands.js';
 import { forumOfConversationTerm } from '../../domain/forum.js';
 import { orgNameSchema } from '../../domain/organisation/orgSettings.js';
 import { settingsFormSchema } from '../../domain/organisation/settingsForm.js';
@@ -17,7 +17,7 @@ import type { Services } from '../../services/services.js';
 import { ORG_SETTINGS_ID } from '../../store/organisations.js';
 import { baseConversationId, conversationKindOf, teamOf, tenantOf } from '../activity.js';
 import { messageCard } from '../cardActions.js';
-import { myOrgs } from '../orgResolution.js';
+import { myOrgAccounts, myOrgs } from '../orgResolution.js';
 import { regionalPictureCommand } from './regional.js';
 import { replyCard, replyText } from '../reply.js';
 import type { RequestContext } from '../requestContext.js';
@@ -76,17 +76,34 @@ async function createOrg(p: Platform, ctx: TurnContext, m: Catalog, arg: string 
   await replyCard(ctx, await settingsCardOf(result.s, m));
 }
 
-/** `org.choose` works with no organisation resolved: it is how one gets chosen. Null for every other verb. */
-export async function runOrgFreeVerb(p: Platform, ctx: TurnContext, m: Catalog, verb: unknown, data: unknown): Promise<AdaptiveCard | null> {
+/** Runs a text command in an organisation: the one chosen, as the person's account that has the role there. */
+export type RunText = (org: { s: Services; bound: boolean; actAs?: string }, text: string) => Promise<void>;
+
+/**
+ * `org.choose` works with no organisation resolved: it is how one gets chosen. The choice
+ * is remembered for the person (all their linked accounts), and the command that asked for
+ * it (card data, never stored) runs now in the chosen organisation: its replies are sent
+ * first, the card becomes a line saying which organisation the chat is about. Null for
+ * every other verb.
+ */
+export async function runOrgFreeVerb(p: Platform, ctx: TurnContext, m: Catalog, verb: unknown, data: unknown, rerun: RunText): Promise<AdaptiveCard | null> {
   if (verb !== 'org.choose') return null;
   const parsed = orgVerbSchemas['org.choose'].safeParse(data ?? {});
   const aad = ctx.activity.from?.aadObjectId;
   if (!parsed.success || !aad) return messageCard(m.errors.badCard);
-  const mine = await myOrgs(p, aad, ctx.activity);
-  const chosen = mine.find((s) => s.org.id === parsed.data.choice);
+  const mine = await myOrgAccounts(p, aad, ctx.activity);
+  const chosen = mine.find((x) => x.s.org.id === parsed.data.choice);
   if (!chosen) return messageCard(m.errors.notAllowed);
-  await p.repos.orgs.choose(aad, chosen.org.id);
-  return messageCard(m.organisations.chosen(chosen.org.settings.data.name) + (parsed.data.cmd ? `\n\n${m.organisations.chosenRetry(parsed.data.cmd)}` : ''));
+  const { pid } = await p.repos.personLinks.accountsOf(aad);
+  await p.repos.orgs.choose(pid, chosen.s.org.id);
+  const cmd = parsed.data.cmd?.trim();
+  if (cmd && !isOrgFree(parseCommand(cmd))) await rerun({ s: chosen.s, bound: false, ...(chosen.aad !== aad ? { actAs: chosen.aad } : {}) }, cmd);
+  return messageCard(m.organisations.chosen(chosen.s.org.settings.data.name));
+}
+
+/** Commands answered without an organisation never wait on a choice; re-running them would loop. */
+function isOrgFree(cmd: Command): boolean {
+  return cmd.name === 'switchOrg' || cmd.name === 'createOrg';
 }
 
 /**

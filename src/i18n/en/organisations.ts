@@ -17,7 +17,6 @@ export const organisationsEn: typeof organisationsSv = {
     `**${name}** is created. This channel is the steering group's channel and you are its chair. Change the settings with **settings**, register the forums' channels with **register forum** and plan the year with **plan**.`,
   settingsTitle: (name: string) => `Settings of ${name}`,
   settingsSaved: (name: string) => `The settings of **${name}** are saved.`,
-  chosenRetry: (cmd: string) => `Type **${cmd}** again.`,
   rescheduled: (n: number) => `${n} upcoming meetings got new times in the new time zone; invitations and reminders follow.`,
   settingsStale: 'Someone else changed the settings at the same time. Open them again and redo your change.',
   leaving: {

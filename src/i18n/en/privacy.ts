@@ -4,7 +4,9 @@ import type { privacySv } from '../sv/privacy.js';
 export const privacyEn: typeof privacySv = {
   exportTitle: 'Your data in Samverkan',
   exportIntro: 'This is what Samverkan stores about you. Everything, including the text of your answers, is in the JSON file.',
+  exportPersonalOnly: 'Ask for your data in your personal chat with me: the link gives them to whoever opens it.',
   exportFacts: {
+    orgs: 'Organisations',
     conversations: 'Conversations',
     forums: 'Forums (member or contact person)',
     answers: 'Inputs you submitted (versions)',

@@ -15,7 +15,6 @@ export const organisationsSv = {
     `**${name}** är skapad. Den här kanalen är styrgruppens kanal och du är ordförande. Ändra inställningarna med **inställningar**, registrera forumens kanaler med **registrera forum** och planera året med **planera**.`,
   settingsTitle: (name: string) => `Inställningar för ${name}`,
   settingsSaved: (name: string) => `Inställningarna för **${name}** är sparade.`,
-  chosenRetry: (cmd: string) => `Skriv **${cmd}** igen.`,
   rescheduled: (n: number) => `${n} kommande möten fick nya tider i den nya tidszonen; kallelser och påminnelser följer med.`,
   settingsStale: 'Någon annan ändrade inställningarna samtidigt. Öppna dem igen och gör om ändringen.',
   leaving: {

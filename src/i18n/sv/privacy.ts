@@ -2,7 +2,9 @@
 export const privacySv = {
   exportTitle: 'Dina data i Samverkan',
   exportIntro: 'Det här lagrar Samverkan om dig. Hela innehållet, med dina svarstexter, finns i JSON-filen.',
+  exportPersonalOnly: 'Be om dina data i din personliga chatt med mig: länken ger dem till den som öppnar den.',
   exportFacts: {
+    orgs: 'Organisationer',
     conversations: 'Konversationer',
     forums: 'Forum (medlem eller kontaktperson)',
     answers: 'Inspel du har skickat (versioner)',

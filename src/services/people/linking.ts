@@ -35,8 +35,8 @@ export async function unlinkAccount(s: Services, by: string, account: string): P
 }
 
 /** A person's links for `exportera mina data`: accounts and every link/unlink line about them. */
-export async function linksOf(s: Services, aad: string): Promise<{ pid: string; accounts: PersonAccounts['accounts']; audit: LinkAuditEntry[] }> {
-  const person = await accountsOf(s, aad);
+export async function linksOf(s: { repos: Pick<Services['repos'], 'personLinks'> }, aad: string): Promise<{ pid: string; accounts: PersonAccounts['accounts']; audit: LinkAuditEntry[] }> {
+  const person = await s.repos.personLinks.accountsOf(aad);
   const trails = await Promise.all([...new Set([person.pid, aad])].map((p) => s.repos.personLinks.audit(p)));
   const seen = new Set<string>();
   const audit = trails

@@ -72,4 +72,10 @@ describe('organisation cards', () => {
     for (const a of actions) expect(a.data).toMatchObject({ org: 'occcccc1', version: 3 });
     expect(acProblems(stamped)).toEqual([]);
   });
+
+  it('stampOrg keeps an organisation a section was already stamped with (person-wide cards)', () => {
+    const card = { type: 'AdaptiveCard', body: [stampOrg({ type: 'Action.Execute', verb: 'action.open', data: { actionId: 'x' } }, 'obbbbbbb')], actions: [{ type: 'Action.Execute', verb: 'action.mine' }] };
+    const stamped = stampOrg(card, 'oaaaaaaa');
+    expect(typedNodes(stamped).filter((n) => n.type === 'Action.Execute').map((n) => n.data)).toEqual([{ actionId: 'x', org: 'obbbbbbb' }, { org: 'oaaaaaaa' }]);
+  });
 });

@@ -4,11 +4,11 @@ import { actionDeleteCard } from '../../../cards/promise/actionDeleteCard.js';
 import { actionFormCard } from '../../../cards/promise/actionFormCard.js';
 import { actionUpdateCard } from '../../../cards/promise/actionUpdateCard.js';
 import { commitmentFormCard } from '../../../cards/promise/commitmentFormCard.js';
-import { digestCard } from '../../../cards/promise/digestCard.js';
+import { digestCard, digestSection, personDigestCard } from '../../../cards/promise/digestCard.js';
 import { followUpCard } from '../../../cards/promise/followUpCard.js';
 import { malbildCard } from '../../../cards/promise/malbildCard.js';
 import { indicatorFormCard, readingFormCard, statementsFormCard } from '../../../cards/promise/malbildForms.js';
-import { myActionsCard } from '../../../cards/promise/myActionsCard.js';
+import { myActionsCard, ownedItemBlocks, personActionsCard } from '../../../cards/promise/myActionsCard.js';
 import { noPromiseCard, promiseCard } from '../../../cards/promise/promiseCard.js';
 import { promiseFormCard } from '../../../cards/promise/promiseFormCard.js';
 import { reminderCard } from '../../../cards/promise/reminderCard.js';
@@ -94,6 +94,9 @@ function cardsFor(lang: Lang): [string, AdaptiveCard][] {
     ['followUpCard meeting', followUpCard(m, lang, followUpDocument(promise, '2026-2', today, [malbild], 'meeting'), links, 1440)],
     ['followUpCard period', followUpCard(m, lang, followUpDocument(promise, '2026-2', today, [malbild], 'period'), links, 1440)],
     ['digestCard', digestCard(m, [{ promiseId: promise.id, title: promise.title, digest: weeklyDigest(promise, today) }])],
+    ['personActionsCard two organisations', personActionsCard(m, [{ name: 'Linköpings kommun', blocks: ownedItemBlocks(m, [{ promise, commitment: promise.commitments[0]!, action: a1 }], today) }, { name: 'Kinnestads kommun', blocks: ownedItemBlocks(m, [{ promise, commitment: promise.commitments[0]!, action: a1 }], today) }])],
+    ['personActionsCard empty', personActionsCard(m, [])],
+    ['personDigestCard two organisations', personDigestCard(m, [digestSection(m, 'Linköpings kommun', [{ promiseId: promise.id, title: promise.title, digest: weeklyDigest(promise, today) }]), digestSection(m, 'Kinnestads kommun', [{ promiseId: promise.id, title: promise.title, digest: { late: [], upcoming: [] } }])])],
     ['digestCard nothing', digestCard(m, [{ promiseId: promise.id, title: promise.title, digest: { late: [], upcoming: [] } }])],
     ['reminderCard 1:1', reminderCard(m, { promiseId: promise.id, action: a1, kind: 'due7', mention: false })],
     ['reminderCard channel mention', reminderCard(m, { promiseId: promise.id, action: a1, kind: 'due0', mention: true })],
