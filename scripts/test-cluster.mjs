@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { pingRedis, startPrivateRedis } from './redis-helper.mjs';
 
-const SINGLE_NODE_ONLY = ['test/integration/redisOutage.test.ts', 'test/integration/redisSettings.test.ts', 'test/integration/refusedPersonalData.aof.test.ts', 'test/integration/upgradeFixture.v1.test.ts'];
+const SINGLE_NODE_ONLY = ['test/integration/redisOutage.test.ts', 'test/integration/redisSettings.test.ts', 'test/integration/refusedPersonalData.aof.test.ts', 'test/integration/upgradeFixture.v1.test.ts', 'test/integration/upgrade.v1.test.ts'];
 
 function cli(port, ...args) {
   return spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' });
