@@ -5,6 +5,7 @@ import type { CommandName } from '../../src/domain/commands.js';
 import { conversationKey } from '../../src/domain/conversation.js';
 import { answerId } from '../../src/domain/inputs/storedAnswer.js';
 import { sv } from '../../src/i18n/sv.js';
+import { scanAll } from '../../src/store/redis.js';
 import { editAgenda } from '../../src/services/lagesbild/agenda.js';
 import { requestCompile } from '../../src/services/lagesbild/compile.js';
 import { lagesbildReportLinks } from '../../src/services/lagesbild/reports.js';
@@ -16,7 +17,7 @@ import { actionRevision } from '../../src/services/promise/actions.js';
 import { commitmentRevision } from '../../src/services/promise/promises.js';
 import type { Services } from '../../src/services/services.js';
 import { CHAIR, MEMBER, channel, invokeExecute, mentionMessage, message, type Where } from '../support/activities.js';
-import { answerOf } from '../support/lagesbild.js';
+import { MARK, answerOf } from '../support/lagesbild.js';
 import { chair as promiseChair, seedAction, seedPromise } from '../support/promise.js';
 import { diffSnapshots, isQueueBookkeeping, snapshotKeys } from '../support/redisSnapshot.js';
 import { answerData, seedCycle, type Seeded } from '../support/seed.js';
@@ -34,6 +35,7 @@ const CHAIR_B = { id: '29:chair-b-teams-id', aadObjectId: 'bbbbbbbb-0000-0000-00
 const MEMBER_B = { id: '29:member-b-teams-id', aadObjectId: 'bbbbbbbb-0000-0000-0000-000000000002', name: 'Medlem Bpåhittad' };
 const B_STEERING = '19:steering-b@thread.tacv2';
 const B_TEXT = 'B-SVARSTEXT-NORRBY';
+const ADMIN_TOKEN = 'admin-token-for-isolation-0123456789';
 
 let t: TestRuntime;
 let a: Seeded;
@@ -139,7 +141,7 @@ const expectRefusal = (reply: string) => expect(refusals.some((r) => reply.inclu
 const bIdOf = (name: string) => b.forums.find((f) => f.name === name)!.id;
 
 beforeAll(async () => {
-  t = await startTestRuntime({ now: new Date('2027-01-10T08:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId, DISTRICTS: 'Berga,Ryd,Norrby' } });
+  t = await startTestRuntime({ now: new Date('2027-01-10T08:00:00Z'), env: { CHAIR_IDS: CHAIR.aadObjectId, DISTRICTS: 'Berga,Ryd,Norrby', ADMIN_TOKEN } });
   // A: the home organisation, through the bot.
   a = await seedCycle(t, ['Berga', 'Ryd']);
   const okA = await t.post(invokeExecute(channel(t.connector.url, a.forums[0]!.channelId), MEMBER, 'input.submit', answerData(a.meetingId, a.forums[0]!.id, 'A-svar om Berga.')));
@@ -223,6 +225,34 @@ describe('HTTP', () => {
     expect((await get(`https://samverkan.example.se/o/${bId}/meetings/2028-2.ics`)).status).toBe(200);
     expect((await get(`https://samverkan.example.se/o/${sA().org.id}/meetings/2028-2.ics`)).status).toBe(404);
     expect((await get('https://samverkan.example.se/meetings/2028-2.ics')).status).toBe(404);
+  });
+});
+
+describe('operations: per organisation, never answer text', () => {
+  const answerTexts = () => [B_TEXT, 'A-svar om Berga.', MARK.oppen];
+
+  it('/metrics counts both organisations’ jobs by id, and holds no answer text', async () => {
+    const res = await fetch(`${t.botUrl}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const delayed = (org: string) => Number(new RegExp(`samverkan_org_queue_jobs\\{org="${org}",queue="timeline",state="delayed"\\} (\\d+)`).exec(body)?.[1] ?? 0);
+    // Both have a confirmed 2027 (B also 2028): their timeline steps wait, each under its own label.
+    expect(delayed(sA().org.id)).toBeGreaterThan(0);
+    expect(delayed(bId)).toBeGreaterThan(delayed(sA().org.id));
+    for (const text of answerTexts()) expect(body).not.toContain(text);
+  });
+
+  it('every job of an organisation shows it in its id (what Bull Board lists), and no BullMQ key holds answer text', async () => {
+    for (const q of t.runtime.platform.queues.all()) {
+      for (const job of await q.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'failed', 'completed'])) {
+        const org = (job?.data as { orgId?: string } | undefined)?.orgId;
+        if (job && org) expect(String(job.id).startsWith(`${org}.`), `${q.name} ${job.id}`).toBe(true);
+      }
+    }
+    expect((await scanAll(t.runtime.redis, `${sA().config.QUEUE_PREFIX}:*:${bId}.*`)).length).toBeGreaterThan(0);
+    const everything = [...(await snapshotKeys(t.runtime.redis, [sA().config.QUEUE_PREFIX], () => false)).values()].join('\n');
+    expect(everything).toContain(bId);
+    for (const text of answerTexts()) expect(everything).not.toContain(text);
   });
 });
 
