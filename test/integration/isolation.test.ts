@@ -221,6 +221,17 @@ describe('HTTP', () => {
     expect([403, 404]).toContain((await get(url)).status);
   });
 
+  it('B’s data export link works only under B’s path', async () => {
+    const since = t.connector.received.length;
+    await t.post(message({ conversationId: 'a:chair-b-personal', conversationType: 'personal', serviceUrl: t.connector.url, tenantId: TENANT_B }, CHAIR_B, 'exportera mina data'));
+    const reply = await t.connector.waitFor((r) => t.connector.received.indexOf(r) >= since && r.conversationId === 'a:chair-b-personal' && JSON.stringify(r.activity).includes('/exports/'));
+    const link = /"url":"([^"]+)"/.exec(JSON.stringify(reply.activity.attachments?.[0]?.content))![1]!;
+    expect(link).toContain(`/o/${bId}/exports/`);
+    expect((await get(link)).status).toBe(200);
+    expect([403, 404]).toContain((await get(link.replace(`/o/${bId}/`, `/o/${sA().org.id}/`))).status);
+    expect([403, 404]).toContain((await get(link.replace(`/o/${bId}/`, '/'))).status);
+  });
+
   it('a meeting of B only is not found under A, nor under the legacy path', async () => {
     expect((await get(`https://samverkan.example.se/o/${bId}/meetings/2028-2.ics`)).status).toBe(200);
     expect((await get(`https://samverkan.example.se/o/${sA().org.id}/meetings/2028-2.ics`)).status).toBe(404);
