@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { orgJobId, orgOfJobId, type OrgId } from '../src/domain/organisation/organisation.js';
 import type { ActionReminderJob, CalendarJob, CompileJob, NotifyJob, Queues, TimelineJob } from './queues.js';
@@ -46,11 +47,11 @@ export function jobBelongsTo(job: { id?: string; data?: { orgId?: string } }, or
 }
 
 function orgQueue<T extends { orgId?: string }>(queue: Queue<T>, orgId: OrgId, legacy: boolean): OrgQueue<T> {
-  const options = (opts: JobsOptions | undefined): JobsOptions | undefined => {
-    if (!opts) return opts;
-    const out: JobsOptions = { ...opts };
-    if (opts.jobId) out.jobId = orgJobId(orgId, opts.jobId);
-    if (opts.deduplication) out.deduplication = { ...opts.deduplication, id: orgJobId(orgId, opts.deduplication.id) };
+  // Every job id carries the organisation, also where BullMQ would number it: Bull Board
+  // shows the id, and /metrics counts jobs per organisation from ids alone.
+  const options = (opts: JobsOptions | undefined): JobsOptions => {
+    const out: JobsOptions = { ...opts, jobId: orgJobId(orgId, opts?.jobId ?? randomUUID()) };
+    if (opts?.deduplication) out.deduplication = { ...opts.deduplication, id: orgJobId(orgId, opts.deduplication.id) };
     return out;
   };
   const withOrg = (data: Omit<T, 'orgId'>) => ({ ...data, orgId }) as T;

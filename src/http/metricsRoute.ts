@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Queues } from '../../jobs/queues.js';
 import { LATENCY_BUCKETS, type MetricsStore } from '../store/metrics.js';
+import type { OrgJobCounter } from './orgJobCounts.js';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'waiting-children'] as const;
 
@@ -14,7 +15,7 @@ function family(name: string, type: 'gauge' | 'counter' | 'histogram', help: str
 const label = (pairs: Record<string, string>) => `{${Object.entries(pairs).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`).join(',')}}`;
 
 /** The numbers an operator watches: up, queue depths per state, failures, 429s, delivery latency. */
-export async function renderMetrics(queues: Queues, metrics: MetricsStore, redisUp: boolean): Promise<string> {
+export async function renderMetrics(queues: Queues, metrics: MetricsStore, redisUp: boolean, perOrg?: OrgJobCounter): Promise<string> {
   const out: string[] = [family('samverkan_up', 'gauge', 'The process answers.', [['', 1]]), family('samverkan_redis_up', 'gauge', 'Redis answers PING.', [['', redisUp ? 1 : 0]])];
   if (!redisUp) return `${out.join('\n')}\n`;
   const depth: [string, number][] = [];
@@ -23,6 +24,17 @@ export async function renderMetrics(queues: Queues, metrics: MetricsStore, redis
     for (const state of JOB_STATES) depth.push([label({ queue: q.name, state }), counts[state] ?? 0]);
   }
   out.push(family('samverkan_queue_jobs', 'gauge', 'Jobs per queue and state (failed = the dead-letter list).', depth));
+  if (perOrg) {
+    const rows = await perOrg.counts();
+    out.push(
+      family(
+        'samverkan_org_queue_jobs',
+        'gauge',
+        'Jobs per organisation, queue and state, from job ids (refreshed every 15 s; states with no job are left out).',
+        rows.map((r) => [label({ org: r.org, queue: r.queue, state: r.state }), r.count]),
+      ),
+    );
+  }
   const m = await metrics.read();
   out.push(
     family(
@@ -61,9 +73,9 @@ export async function renderMetrics(queues: Queues, metrics: MetricsStore, redis
   return `${out.join('\n')}\n`;
 }
 
-export function metricsRoute(queues: Queues, metrics: MetricsStore, redisUp: () => Promise<boolean>) {
+export function metricsRoute(queues: Queues, metrics: MetricsStore, redisUp: () => Promise<boolean>, perOrg?: OrgJobCounter) {
   return async (_req: Request, res: Response): Promise<void> => {
-    const body = await renderMetrics(queues, metrics, await redisUp()).catch(async () => renderMetrics(queues, metrics, false));
+    const body = await renderMetrics(queues, metrics, await redisUp(), perOrg).catch(async () => renderMetrics(queues, metrics, false));
     res.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     res.send(body);
   };

@@ -10,6 +10,7 @@ import { exportRoute } from './exportRoute.js';
 import { icsRoute } from './icsRoute.js';
 import { lagesbildReportRouter } from './lagesbildReportRoute.js';
 import { metricsRoute } from './metricsRoute.js';
+import { OrgJobCounter } from './orgJobCounts.js';
 import { followUpReportRouter } from './followUpReportRoute.js';
 import { publicRouter } from './publicRoutes.js';
 import { registerRegionalReportRoute } from './regionalReportRoute.js';
@@ -62,7 +63,17 @@ export function createHttpApp({ platform: s, messages, ready, queues }: HttpDeps
   // The residents' page and open data: no sign-in, their own headers (publicRoutes.ts); the slug names the organisation.
   app.use('/invanare', perOrg(s, async (req) => s.repos.orgs.orgOfSlug(/^\/([a-z0-9][a-z0-9-]{0,62})(?:\/|$)/.exec(req.path)?.[1] ?? ''), publicRouter, { fallback: (s2) => publicRouter(s2) }));
   if (queues) {
-    app.get('/metrics', adminAuth(s.config.ADMIN_TOKEN, s.config.PUBLIC_URL.startsWith('https:')), metricsRoute(queues, s.repos.metrics, async () => (await ready()).checks.redis ?? false));
+    app.get(
+      '/metrics',
+      adminAuth(s.config.ADMIN_TOKEN, s.config.PUBLIC_URL.startsWith('https:')),
+      metricsRoute(
+        queues,
+        s.repos.metrics,
+        async () => (await ready()).checks.redis ?? false,
+        // Per organisation, from job ids; ids without a prefix are the upgraded organisation's.
+        new OrgJobCounter(() => queues.all(), () => s.orgs.legacyId()),
+      ),
+    );
     app.use(
       BULL_BOARD_PATH,
       adminAuth(s.config.ADMIN_TOKEN, s.config.PUBLIC_URL.startsWith('https:')),

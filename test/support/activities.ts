@@ -12,6 +12,9 @@ export interface Where {
   conversationType: 'channel' | 'personal' | 'groupChat';
   serviceUrl: string;
   channelName?: string;
+  /** Another organisation's team and tenant (default: the test tenant's one team). */
+  tenantId?: string;
+  teamId?: string;
 }
 
 export function channel(serviceUrl: string, id: string, channelName = 'Allmänt'): Where {
@@ -27,11 +30,11 @@ function base(where: Where, from: { id: string; aadObjectId?: string; name: stri
     locale,
     from,
     recipient: BOT,
-    conversation: { id: where.conversationId, conversationType: where.conversationType, tenantId: TENANT, isGroup: where.conversationType !== 'personal' },
+    conversation: { id: where.conversationId, conversationType: where.conversationType, tenantId: where.tenantId ?? TENANT, isGroup: where.conversationType !== 'personal' },
     channelData: {
-      tenant: { id: TENANT },
+      tenant: { id: where.tenantId ?? TENANT },
       ...(where.conversationType === 'channel'
-        ? { team: { id: '19:team@thread.tacv2', name: 'Trygghet Linköping' }, channel: { id: where.conversationId, name: where.channelName } }
+        ? { team: { id: where.teamId ?? '19:team@thread.tacv2', name: 'Trygghet Linköping' }, channel: { id: where.conversationId, name: where.channelName } }
         : {}),
     },
   };
