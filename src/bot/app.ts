@@ -128,7 +128,7 @@ export function createBotApp(s: Platform, adapter: TeamsAdapter, storage: Storag
           const res = await resolveOrg(s, ctx.activity, requested);
           if (res.kind === 'org') {
             const rc = await loadRequestContext(res.s, ctx, { personForums: !inputVerbsCheckTheirForum.includes(String(action?.verb)), ...(res.actAs ? { actAs: res.actAs } : {}) });
-            await recordMembership(rc);
+            await recordMembership(rc, { namedByCard: requested !== undefined && !res.bound });
             cardOut = stampOrg(await runCardAction(rc, action?.verb, withoutOrg(data), ctx), res.s.org.id);
             if (!res.bound) await bindIfRegistered(rc, ctx);
           } else if (res.kind === 'choose') cardOut = chooseOrgCard(m, res.orgs);

@@ -9,13 +9,18 @@ import type { RequestContext } from './requestContext.js';
  * Acting in the steering channel or a forum's channel proves membership there; remember
  * it so the same person is recognised in a 1:1 chat too.
  */
-export async function recordMembership(rc: RequestContext): Promise<void> {
+export async function recordMembership(rc: RequestContext, opts: { namedByCard?: boolean } = {}): Promise<void> {
   const aad = rc.aadObjectId;
   if (!aad) return;
   // Known people (name, last seen) are who a chair can make an action item's owner.
-  if (rc.userName) await rc.s.repos.people.seen(aad, rc.userName, rc.person);
+  // Someone talking to the organisation's bot joins its list of people (the owner picker). A
+  // card naming an organisation outside its own conversations does so only with a role there:
+  // pressing another organisation's card must not file the presser in it.
+  const hasRole = rc.roles.chair || rc.roles.steeringMember || rc.roles.forumIds.length > 0;
+  const member = hasRole || !opts.namedByCard;
+  if (rc.userName) await (member ? rc.s.repos.people : rc.s.platform.repos.people).seen(aad, rc.userName, rc.person);
   // The person's organisations, for their personal chat and person-wide commands (candidates, checked when read).
-  if (rc.roles.chair || rc.roles.steeringMember || rc.roles.forumIds.length > 0) await rc.s.platform.repos.orgs.addMember(aad, rc.s.org.id);
+  if (member) await rc.s.platform.repos.orgs.addMember(aad, rc.s.org.id);
   const steering = rc.steering?.data;
   if (steering && steering.conversationId === rc.conversationId && !steering.memberIds.includes(aad)) {
     await rc.s.repos.steering.mutate(STEERING_ID, aad, 'member-seen', (cur) =>
