@@ -82,7 +82,9 @@ async function runCase(o: FairnessOptions, name: FairnessCase['name']): Promise<
     const tA = Date.now();
     const loadedMs: number[] = [];
     const aLeft = () => (o.aMessages - world.connector.received.filter((r) => aConvs.has(r.conversationId)).length);
-    for (let k = 0; k < o.rounds && aLeft() > 200; k++) {
+    // Rounds count only while A still has a backlog (a tenth of its messages, at most 200, left).
+    const backlog = Math.min(200, Math.ceil(o.aMessages / 10));
+    for (let k = 0; k < o.rounds && aLeft() > backlog; k++) {
       loadedMs.push(await round1(world, b, `loaded-${k}`));
       await sleep(PAUSE_MS);
     }
