@@ -21,11 +21,11 @@ export function orgRowsOf(r: Results): Row[] {
     rows.push({ scenario, figure: 'Redis keys per organisation', value: o.keysPerOrg.toFixed(1), baseline: `${base}: ${n0(o.one.keys)} keys in all`, goal: '–' });
     rows.push({
       scenario,
-      figure: `reconcile tick over all (median ${s1(o.many.tickMedianMs)}; ${o.many.tickLeft} left to the next tick, ${o.many.tickFailed} failed)`,
+      figure: `reconcile tick over all (median of ${o.many.tickMs.length} ${s1(o.many.tickMedianMs)}, first ${s1(o.many.tickMs[0]!)}; ${o.many.tickLeft} left to the next tick, ${o.many.tickFailed} failed)`,
       value: `${((100 * o.many.tickMedianMs) / o.intervalMs).toFixed(1)} % of 5 min (${x(o.tickRatio, 1)})`,
-      baseline: `${base}: ${s1(o.one.tickMedianMs)}`,
-      goal: '< 50 % of the interval',
-      met: o.many.tickMedianMs < o.intervalMs / 2 && o.many.tickLeft === 0 && o.many.tickFailed === 0,
+      baseline: `${base}: ${s1(o.one.tickMedianMs)} (first ${s1(o.one.tickMs[0]!)})`,
+      goal: '< 50 % of the interval, every tick',
+      met: Math.max(...o.many.tickMs) < o.intervalMs / 2 && o.many.tickLeft === 0 && o.many.tickFailed === 0,
     });
   }
   const sp = r.spread;
