@@ -25,6 +25,9 @@ export function renderSection(r: Results): string {
   if (r.merge?.measuredAt && r.merge.measuredAt.slice(0, 16) !== m.date.slice(0, 16)) {
     lines.push('', `The Merge rows were measured on their own (\`npm run bench -- --only merge\`) at ${r.merge.measuredAt.slice(0, 16).replace('T', ' ')} UTC.`);
   }
+  if (r.orgsMeasuredAt && r.orgsMeasuredAt.slice(0, 16) !== m.date.slice(0, 16)) {
+    lines.push('', `The Organisations, Spread, Tenants and Fairness rows were measured on their own (\`npm run bench -- --only orgs,spread,tenants,fairness\`) at ${r.orgsMeasuredAt.slice(0, 16).replace('T', ' ')} UTC.`);
+  }
   const missed = r.rows.filter((row) => row.met === false);
   lines.push('', missed.length ? `Goals missed in this run: ${missed.map((row) => `${row.scenario} — ${row.figure.replace(/ \(.*\)$/, '')}`).join('; ')}.` : 'Every goal was met in this run.');
   const i = r.inbound?.[0];

@@ -7,6 +7,9 @@
  *   npm run bench -- --only inbound,compile
  *   npm run bench -- --only merge          question merging; updates its rows in results.json and the README
  *   npm run bench -- --only public          the residents' page; merged into results.json and the README
+ *   npm run bench -- --only orgs,spread,tenants,fairness   the organisation scenarios (issue 12, ~8 minutes);
+ *                                          their rows are merged into results.json and the README
+ *   npm run bench -- --only orgs --org-scale 0.1   a tenth of their sizes (development; not for the table)
  *   npm run bench -- --tsx                 run the bots through tsx instead of compiled (as production)
  *   npm run bench -- --reuse-build         keep test-results/bench/dist from the last run (development)
  *   npm run bench -- --fanout-runs 1       fewer fan-out rounds (development; the table needs three)
@@ -20,12 +23,16 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startPrivateRedis } from '../../scripts/redis-helper.mjs';
 import { runCompile } from './compile.js';
+import { runFairness } from './fairness.js';
 import { runFanout } from './fanout.js';
 import { runFootprint } from './footprint.js';
 import { runInbound } from './inbound.js';
 import { runMerge } from './merge.js';
+import { runOrgs } from './orgs.js';
 import { runPublic } from './public.js';
+import { runSpread } from './spread.js';
 import { runStartup } from './startup.js';
+import { runTenants } from './tenants.js';
 import { buildApp } from '../support/compiledApp.js';
 import { setRunMode } from './lib/proc.js';
 import { summarizeProfile } from './lib/profile.js';
@@ -34,22 +41,27 @@ import type { Results } from './lib/results.js';
 import { rowsOf, table } from './lib/table.js';
 import { updateReadme } from './readme.js';
 
-const HARD_LIMIT_MS = 14 * 60_000;
+// Seven scenarios take ten to twelve minutes, the organisation scenarios about eight more.
+const HARD_LIMIT_MS = 25 * 60_000;
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const scenarios = ['compile', 'startup', 'inbound', 'footprint', 'fanout', 'merge', 'public'] as const;
+const scenarios = ['compile', 'startup', 'inbound', 'footprint', 'fanout', 'merge', 'public', 'orgs', 'spread', 'tenants', 'fairness'] as const;
 /** Scenarios whose figures a partial run (`--only`) may write into the last full run's results. */
-const MERGEABLE = ['merge', 'public'] as const;
+const MERGEABLE = ['merge', 'public', 'orgs', 'spread', 'tenants', 'fairness'] as const;
+const ORG_SCENARIOS: readonly string[] = ['orgs', 'spread', 'tenants', 'fairness'];
 /** Scenarios that start the bots as child processes (compiled, as production, unless --tsx). */
-const BOT_SCENARIOS: readonly string[] = ['startup', 'inbound', 'footprint', 'fanout'];
+const BOT_SCENARIOS: readonly string[] = ['startup', 'inbound', 'footprint', 'fanout', 'spread', 'tenants', 'fairness'];
 /** Consecutive fan-out rounds (one worker, then two, each round). */
 const FANOUT_RUNS = Number(option('fanout-runs') ?? 3);
 /** 6,000 messages a run (40 s at 150/s): six runs keep the whole bench near ten minutes. */
 const FANOUT_CONVERSATIONS = 3_000;
+/** Issue 12's sizes (300 organisations × 10 forums, A's 5,000 messages, ~30 rounds) times this; below 1 only while developing. */
+const ORG_SCALE = Number(option('org-scale') ?? 1);
+const scaled = (n: number, min = 1) => Math.max(min, Math.round(n * ORG_SCALE));
 const only = option('only')?.split(',') ?? [...scenarios];
 const wanted = (s: (typeof scenarios)[number]) => only.includes(s);
 
@@ -148,6 +160,21 @@ try {
   if (wanted('public')) {
     results.public = await step('public page and JSON vs a static file', () => runPublic({ redisUrl: redis.url, concurrency: 16, batch: 3_000, pairs: 5, log }));
   }
+  if (wanted('orgs')) {
+    results.orgs = await step('organisations: Redis per org and the reconcile tick', () => runOrgs({ redisUrl: redis.url, orgs: scaled(300), forumsEach: 10, ticks: 3, log }));
+  }
+  if (wanted('spread')) {
+    results.spread = await step('inbound spread over organisations vs one', () =>
+      runSpread({ redisUrl: redis.url, orgs: scaled(300), forumsEach: 10, concurrency: 16, warmup: scaled(600, 50), batch: scaled(1_000, 100), pairs: 5, log }),
+    );
+  }
+  if (wanted('tenants')) {
+    results.tenants = await step('fan-out across three tenants vs one', () => runTenants({ redisUrl: redis.url, forums: scaled(500, 20), log }));
+  }
+  if (wanted('fairness')) {
+    results.fairness = await step('fairness between organisations', () => runFairness({ redisUrl: redis.url, aMessages: scaled(5_000, 200), bForums: 20, rounds: scaled(30, 3), log }));
+  }
+  if (ORG_SCENARIOS.some((s) => wanted(s as (typeof scenarios)[number]))) results.orgsMeasuredAt = new Date().toISOString();
   if (flag('profile')) {
     const profileOf = async (checkout: string | undefined, name: string) => {
       const dir = join(ROOT, 'test-results', 'bench', `cpu-profile-${name}`);
@@ -192,11 +219,14 @@ if (only.length === scenarios.length) {
     updateReadme();
     log('README.md "Benchmarks" updated');
   }
+} else if (ORG_SCALE !== 1) {
+  log(`--org-scale ${ORG_SCALE}: a development run; results.json and README left as they were`);
 } else if (only.every((name) => (MERGEABLE as readonly string[]).includes(name)) && existsSync(file)) {
   // Scenarios that run alone in seconds (merge quality, the residents' page): their figures replace
   // those of the last full run; every other scenario's figures stay as they were.
   const last = JSON.parse(readFileSync(file, 'utf8')) as Results;
   for (const name of only) Object.assign(last, { [name]: results[name as (typeof MERGEABLE)[number]] });
+  if (results.orgsMeasuredAt) last.orgsMeasuredAt = results.orgsMeasuredAt;
   last.errors = [...last.errors.filter((e) => !only.some((name) => e.scenario.startsWith(name))), ...results.errors];
   last.rows = rowsOf(last);
   writeFileSync(file, `${JSON.stringify(last, null, 2)}\n`);

@@ -1,10 +1,14 @@
 import type { CompileSize } from '../compile.js';
+import type { FairnessResult } from '../fairness.js';
 import type { FanoutResult } from '../fanout.js';
 import type { FootprintResult } from '../footprint.js';
 import type { InboundResult } from '../inbound.js';
 import type { MergeResult } from '../merge.js';
+import type { OrgsResult } from '../orgs.js';
 import type { PublicBenchResult } from '../public.js';
+import type { SpreadResult } from '../spread.js';
 import type { StartupResult } from '../startup.js';
+import type { TenantsResult } from '../tenants.js';
 import type { ProfileSummary } from './profile.js';
 
 export interface Machine {
@@ -47,6 +51,16 @@ export interface Results {
   merge?: MergeResult;
   /** The residents' page and JSON against a static file of the same bytes. */
   public?: PublicBenchResult;
+  /** Many organisations: Redis per organisation and the reconcile tick, against one organisation with all the forums. */
+  orgs?: OrgsResult;
+  /** Inbound spread over many organisations against the same load in one. */
+  spread?: SpreadResult;
+  /** Fan-out across three tenants against one tenant alone. */
+  tenants?: TenantsResult;
+  /** One organisation's reminder round under another's fan-out, other tenant and same tenant. */
+  fairness?: FairnessResult;
+  /** When the organisation scenarios ran, if on their own (`--only orgs,spread,tenants,fairness`). */
+  orgsMeasuredAt?: string;
   /** CPU profile of the bot under the inbound load; `before`: the same for the `--before` checkout. */
   profile?: { scenario: string; summary: ProfileSummary; before?: ProfileSummary };
   errors: { scenario: string; message: string }[];

@@ -1,3 +1,4 @@
+import { orgRowsOf } from './orgRows.js';
 import type { Results, Row } from './results.js';
 
 const x = (n: number, digits = 2) => `${n.toFixed(digits)}×`;
@@ -103,6 +104,7 @@ export function rowsOf(r: Results): Row[] {
     rows.push({ scenario, figure: `requests/s (c=${r.public!.concurrency}, ${n0(t.perSecond)}/s)`, value: x(t.ratio), baseline: `static file ${n0(t.staticPerSecond)}/s`, goal: '≥ 0.80×', met: t.ratio >= 0.8 && t.errors === 0 });
     rows.push({ scenario, figure: `p99 latency (${t.p99.toFixed(1)} ms)`, value: x(t.p99Ratio), baseline: `static ${t.staticP99.toFixed(1)} ms`, goal: '–' });
   }
+  rows.push(...orgRowsOf(r));
   for (const e of r.errors) rows.push({ scenario: e.scenario, figure: 'failed to run', value: e.message.split('\n')[0]!.slice(0, 80), baseline: '–', goal: 'runs', met: false });
   return rows;
 }
