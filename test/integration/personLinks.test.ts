@@ -35,7 +35,7 @@ async function refusalOf(p: Promise<unknown>): Promise<LinkRefusal | string | un
 }
 
 const otherCode = (code: LinkCode): LinkCode => String((Number(code) + 1) % 100_000_000).padStart(8, '0');
-const k = (...parts: string[]) => t.keys.of(...parts);
+const k = (...parts: string[]) => t.platform.keys.of(...parts);
 
 async function link(issuer: string, issuerTenant: string, redeemer: string, redeemerTenant: string) {
   const { code } = await links.createCode(issuer, issuerTenant);
@@ -142,7 +142,7 @@ describe('linking', () => {
   it('parallel guesses cannot slip past the limit: at most five are looked at', async () => {
     const { code } = await links.createCode(A, KOMMUN);
     const wrong = otherCode(code);
-    const other = new PersonLinks(t.newStoreConnection(), t.keys, t.clock);
+    const other = new PersonLinks(t.newStoreConnection(), t.platform.keys, t.clock);
     const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => refusalOf((i % 2 ? other : links).redeem(wrong, B, POLIS))));
     expect(outcomes.filter((o) => o === 'wrong-code')).toHaveLength(5);
     expect(outcomes.filter((o) => o === 'too-many-attempts')).toHaveLength(15);
@@ -155,7 +155,7 @@ describe('linking', () => {
 
   it('two links racing for one account: it ends up in exactly one person, and the stored state is consistent', async () => {
     const [c1, c2] = await Promise.all([links.createCode(A, KOMMUN), links.createCode(C, KOMMUN2)]);
-    const other = new PersonLinks(t.newStoreConnection(), t.keys, t.clock);
+    const other = new PersonLinks(t.newStoreConnection(), t.platform.keys, t.clock);
     const outcomes = await Promise.allSettled([links.redeem(c1.code, B, POLIS), other.redeem(c2.code, B, POLIS)]);
     expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
     for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { reason?: string }).reason).toBe('conflict');
