@@ -53,6 +53,8 @@ const sum = (results: object[]): Record<string, number> => {
 export function startScheduler(s: Platform, redis: RedisClient): Scheduler {
   const coordinator = redisCoordinator(redis, s.config.KEY_PREFIX);
   const reconcileAll = async () => {
+    // The deployment's conversation directory: personal chats filed by person until done once.
+    await s.repos.conversations.ensureLookups().catch((err: Error) => s.log.warn({ err: err.message }, 'conversation lookups not filed; retried at the next reconcile tick'));
     const sweep = await forEachOrg(s, 'reconcile', reconcileOrg, { budgetMs: RECONCILE_BUDGET_MS });
     return { orgs: sweep.orgs, done: sweep.done, failed: sweep.failed, left: sweep.left, ms: sweep.ms, ...sum(sweep.results) };
   };

@@ -61,6 +61,8 @@ export async function startRuntime(config: Config, opts: { role?: Role; clock?: 
       const org = await platform.orgs.services(id);
       if (org) await fileForumLookups(org, log);
     }
+    // Personal chats stored before they had a lookup term (found by person, not by listing).
+    await platform.repos.conversations.ensureLookups().catch((e: Error) => log.warn({ err: e.message }, 'conversation lookups not filed; retried by the reconcile tick'));
     return s;
   };
   let services: Services | null = null;

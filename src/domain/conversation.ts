@@ -36,3 +36,10 @@ export function conversationKey(conversationId: string): string {
   }
   return `c${h1.toString(36)}${h2.toString(36)}`;
 }
+
+/** A person's personal chat is found by this lookup term (their Entra id), never by listing every conversation. */
+export const personalChatOfTerm = (aadObjectId: string) => `person:${aadObjectId.toLowerCase()}`;
+
+export function conversationLookupTerms(c: ConversationRecord): string[] {
+  return c.kind === 'personal' && c.userAadObjectId ? [personalChatOfTerm(c.userAadObjectId)] : [];
+}

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Queues } from '../../jobs/queues.js';
 import type { Config } from '../config.js';
-import { conversationRecordSchema } from '../domain/conversation.js';
+import { conversationLookupTerms, conversationRecordSchema } from '../domain/conversation.js';
 import type { OrgId } from '../domain/organisation/organisation.js';
 import { LinkSigner } from '../http/signedLink.js';
 import type { Keys } from '../store/keys.js';
@@ -19,7 +19,7 @@ import { createServices, type Services } from './services.js';
 export function createGlobalRepositories(redis: RedisClient, keys: Keys, clock: () => Date) {
   return {
     /** Every conversation the bot is in, keyed by `conversationKey(conversationId)`; bound to ≤ 1 organisation. */
-    conversations: new VersionedRepository(redis, keys, 'conversation', conversationRecordSchema, clock),
+    conversations: new VersionedRepository(redis, keys, 'conversation', conversationRecordSchema, clock, { lookupTerms: conversationLookupTerms }),
     /** Names of everyone the bot has seen (each organisation lists only its own). */
     people: new PeopleRegistry(redis, keys, clock),
     /** Turn (idempotency) and personal-export markers. */

@@ -4,6 +4,7 @@ import { enqueueNotice } from '../notices.js';
 import type { Services } from '../services.js';
 import { answersOf } from './answers.js';
 import { chairConversations } from './chairs.js';
+import { personalChatsOf } from '../people/personalChats.js';
 
 /**
  * Reminds only the forums without an answer: in the forum channel and 1:1 to its contact
@@ -11,15 +12,17 @@ import { chairConversations } from './chairs.js';
  * conversation) make a retried or duplicated reminder step harmless.
  */
 export async function remindForums(s: Services, meeting: MeetingRecord, occasion: string): Promise<number> {
-  const [forums, answers, conversations] = await Promise.all([s.repos.forums.list(), answersOf(s, meeting.id), s.repos.conversations.list()]);
+  const [forums, answers] = await Promise.all([s.repos.forums.list(), answersOf(s, meeting.id)]);
   const answered = answers.map((a) => a.data.forumId);
-  const personal = conversations
-    .filter((c) => c.data.kind === 'personal')
-    .map((c) => ({ conversationId: c.data.conversationId, userAadObjectId: c.data.userAadObjectId, active: c.data.active }));
   const toRemind = forumsToRemind(
     forums.map((f) => ({ id: f.id, name: f.data.name, active: f.data.active, conversationId: f.data.conversationId, contacts: f.data.contacts })),
     answered,
   );
+  // Only the personal chats of the contacts of forums to remind, by lookup (not every conversation of the deployment).
+  const contactIds = [...new Set(toRemind.flatMap((f) => f.contacts.flatMap((c) => (c.aadObjectId ? [c.aadObjectId] : []))))];
+  const personal = (await Promise.all(contactIds.map((id) => personalChatsOf(s.repos.conversations, id))))
+    .flat()
+    .map((c) => ({ conversationId: c.data.conversationId, userAadObjectId: c.data.userAadObjectId, active: c.data.active }));
   for (const f of toRemind) {
     for (const conversationId of reminderTargets(f, personal)) {
       await enqueueNotice(s, conversationId, 'input.reminder', { meetingId: meeting.id, forumId: f.id, occasion });

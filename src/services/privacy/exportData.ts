@@ -3,6 +3,7 @@ import type { LinkAuditEntry, PersonAccounts } from '../../domain/people/personL
 import { STEERING_ID } from '../../domain/steering.js';
 import { linksOf } from '../people/linking.js';
 import { personOrgs } from '../people/personOrgs.js';
+import { personalChatOfTerm } from '../../domain/conversation.js';
 import type { Platform } from '../platform.js';
 import type { Services } from '../services.js';
 
@@ -44,7 +45,11 @@ export interface PersonalDataExport {
 export async function collectPersonalData(p: Platform, who: DataSubject): Promise<PersonalDataExport> {
   const links = await linksOf(p, who.aadObjectId);
   const accounts = [...new Set([who.aadObjectId, ...links.accounts.map((a) => a.aad)])].sort();
-  const [people, conversations] = await Promise.all([Promise.all(accounts.map((a) => p.repos.people.get(a))), p.repos.conversations.list()]);
+  // The person's own chats (active or not), found by their lookup term, not by listing the deployment's.
+  const [people, conversations] = await Promise.all([
+    Promise.all(accounts.map((a) => p.repos.people.get(a))),
+    Promise.all(accounts.map((a) => p.repos.conversations.findBy(personalChatOfTerm(a)))).then((lists) => [...new Map(lists.flat().map((c) => [c.id, c])).values()]),
+  ]);
   const orgs: OrgPersonalData[] = [];
   for (const s of await personOrgs(p, accounts)) orgs.push(await collectOrgData(s, accounts, who.teamsUserId));
   return {

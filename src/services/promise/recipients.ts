@@ -1,5 +1,6 @@
 import { STEERING_ID } from '../../domain/steering.js';
 import type { Services } from '../services.js';
+import { personalChatsOf } from '../people/personalChats.js';
 
 /**
  * Where to reach a person proactively: their 1:1 chat with the bot when they have one,
@@ -11,8 +12,7 @@ export interface Reach {
 }
 
 export async function personalConversationOf(s: Services, aadObjectId: string): Promise<string | undefined> {
-  const all = await s.repos.conversations.list();
-  return all.find((c) => c.data.kind === 'personal' && c.data.active && c.data.userAadObjectId === aadObjectId)?.data.conversationId;
+  return (await personalChatsOf(s.repos.conversations, aadObjectId))[0]?.data.conversationId;
 }
 
 export async function reach(s: Services, aadObjectId: string): Promise<Reach | undefined> {

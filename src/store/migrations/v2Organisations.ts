@@ -196,6 +196,7 @@ async function moveIndexes(d: MigrationDeps, org: OrgKeys): Promise<number> {
     if (await moveKey(d.redis, key, org.lookup(rest.slice(0, i), rest.slice(i + 1)))) n++;
   }
   for (const key of await scanAll(d.redis, `${P}:lookups-built:*`)) {
+    if (GLOBAL_COLLECTIONS.has(key.slice(`${P}:lookups-built:`.length))) continue;
     if (await moveKey(d.redis, key, org.of('lookups-built', key.slice(`${P}:lookups-built:`.length)))) n++;
   }
   return n;

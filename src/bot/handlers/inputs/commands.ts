@@ -3,6 +3,7 @@ import { inputProgressCard } from '../../../../cards/inputs/inputCard.js';
 import type { Command } from '../../../domain/commands.js';
 import { meetingTitle, type MeetingRecord } from '../../../domain/meeting.js';
 import { inputStatus } from '../../../services/inputs/answers.js';
+import { personalChatsOf } from '../../../services/people/personalChats.js';
 import { retryFailedNotifications } from '../../../services/inputs/deliveryFailures.js';
 import { promptForums } from '../../../services/inputs/prompts.js';
 import { remindForums } from '../../../services/inputs/reminders.js';
@@ -68,6 +69,6 @@ async function becomeContact(rc: RequestContext, ctx: TurnContext): Promise<void
     const contacts = sameName ? cur.contacts.map((c) => (c === sameName ? { ...c, aadObjectId: aad } : c)) : [...cur.contacts, { name, aadObjectId: aad }];
     return { ...cur, contacts: contacts.slice(0, 10) };
   });
-  const personal = (await rc.s.repos.conversations.list()).some((c) => c.data.kind === 'personal' && c.data.active && c.data.userAadObjectId === aad);
+  const personal = (await personalChatsOf(rc.s.repos.conversations, aad)).length > 0;
   await replyText(ctx, `${rc.m.inputs.contactAdded(name, forum.data.name)}${personal ? '' : ` ${rc.m.inputs.contactNeedsPersonalChat}`}`);
 }
