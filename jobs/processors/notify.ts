@@ -4,7 +4,7 @@ import type { PostedCard } from '../../src/store/markers.js';
 import type { ConversationRateLimiter } from '../../src/store/conversationRateLimiter.js';
 import { conversationKey } from '../../src/domain/conversation.js';
 import { chairConversations } from '../../src/services/inputs/chairs.js';
-import { enqueueNotice } from '../../src/services/notices.js';
+import { enqueueNotice, notifyIntervalMs } from '../../src/services/notices.js';
 import type { Services } from '../../src/services/services.js';
 import { notifyJobSchema, type NotifyJob } from '../queues.js';
 
@@ -87,7 +87,12 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, limit
     } catch (error) {
       if (error instanceof SendDeferred) {
         await s.repos.markers.del('sending', sentKey);
-        await job.moveToDelayed(Date.now() + error.waitMs, token);
+        // Back when its tenant has a slot, but not before its organisation's fair turn: its
+        // priority is how many of its organisation's sends were ahead of it at full rate.
+        // Without this, deferred jobs return in the order they were deferred and a backlog
+        // keeps winning the slots from another organisation's few (README, fairness).
+        const fairAt = job.timestamp + (job.opts.priority ?? 0) * notifyIntervalMs(s);
+        await job.moveToDelayed(Math.max(Date.now() + error.waitMs, fairAt), token);
         throw new DelayedError();
       }
       const status = statusOf(error);

@@ -57,9 +57,11 @@ export async function enqueueNotices(s: Services, notices: Notice[]): Promise<st
  * notify job needs one: BullMQ runs un-prioritised jobs before all prioritised ones.
  */
 export async function notifyPriorities(s: Services, count: number): Promise<number[]> {
-  const intervalMs = 1000 / (s.config.NOTIFY_RATE_PER_SECOND * PACING_SHARE);
-  return s.fairness.next('notify', s.fairnessKey ?? 'default', intervalMs, s.clock().getTime(), count);
+  return s.fairness.next('notify', s.fairnessKey ?? 'default', notifyIntervalMs(s), s.clock().getTime(), count);
 }
+
+/** One tenant's time between sends at the paced rate: the unit of notify priorities. */
+export const notifyIntervalMs = (s: Pick<Services, 'config'>): number => 1000 / (s.config.NOTIFY_RATE_PER_SECOND * PACING_SHARE);
 
 /** What a notice is about (ids only) and the occasion that makes its job id unique. */
 export interface NoticeSubject {
