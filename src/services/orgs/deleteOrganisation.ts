@@ -93,7 +93,8 @@ const unbind: Step = async (p, orgId) => {
     const id = rest.join(':');
     if (kind === 'conv') {
       const done = await scanAll(p.redis, `${globEscape(p.keys.of('done', 'turn', `${id}.`))}*`);
-      for (let i = 0; i < done.length; i += 500) markers += await p.redis.unlink(...done.slice(i, i + 500));
+      // One UNLINK per key: these keys have no common hash tag (a Cluster refuses a multi-key UNLINK across slots).
+      for (let i = 0; i < done.length; i += 500) markers += (await Promise.all(done.slice(i, i + 500).map((k) => p.redis.unlink(k)))).reduce((a, b) => a + b, 0);
       await p.repos.orgs.unbindConversation(id);
       conversations++;
     } else if (kind === 'team') {
@@ -118,7 +119,7 @@ const unregister: Step = async (p, orgId) => {
     await p.repos.orgs.releaseSlug(key.slice(p.keys.of('org', 'slug', '').length), orgId);
     slugs++;
   }
-  await p.redis.unlink(...Object.values(queueNames).map((q) => p.keys.of('fair', q, orgId)));
+  await Promise.all(Object.values(queueNames).map((q) => p.redis.unlink(p.keys.of('fair', q, orgId))));
   await p.repos.orgs.remove(orgId);
   p.orgs.invalidate(orgId);
   return { slugs };
