@@ -9,9 +9,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answerId, type StoredAnswer } from '../../src/domain/inputs/storedAnswer.js';
-import { Keys } from '../../src/store/keys.js';
 import { createRepositories } from '../../src/store/repositories.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type ExchangeFromBot, type Stack } from './harness.js';
+import { homeOrgKeys } from './storeProbe.js';
 import { registerSteeringAndConfirmYear } from './chairFlows.js';
 
 const STEERING = PG.team.channels[0]!.name; // "Möten"
@@ -66,14 +66,14 @@ describe('lägesbild: a chair compiles, sees progress, approves the agenda and p
   afterAll(() => {
     redis?.disconnect();
   });
-  const repos = () => createRepositories(redis!, new Keys(e2e.stack.keyPrefix), () => new Date());
+  const repos = async () => createRepositories(redis!, await homeOrgKeys(redis!, e2e.stack.keyPrefix), () => new Date());
   let cardId = '';
 
   test(`setup: steering channel "${STEERING}", meetings ${YEAR} confirmed, ${FORUMS} forums of which 6 answered`, async () => {
     const { stack } = e2e;
     await registerSteeringAndConfirmYear(stack, STEERING, YEAR, STEP_MS);
 
-    const r = repos();
+    const r = await repos();
     const at = new Date().toISOString();
     for (let i = 0; i < FORUMS; i++) {
       const id = `e2e-forum-${i}`;
@@ -114,7 +114,7 @@ describe('lägesbild: a chair compiles, sees progress, approves the agenda and p
     await stack.pressAction('Godkänn dagordningen', { message: moved });
     const approved = await stack.waitForBotMessage((m) => m.id === cardId && m.text.includes('Dagordningen är godkänd'), STEP_MS);
     expect(approved.text).toContain('Dagordning (godkänd)');
-    const agenda = await repos().agendas.require(MEETING_ID);
+    const agenda = await (await repos()).agendas.require(MEETING_ID);
     expect(agenda.data.agenda.status).toBe('approved');
     expect(agenda.data.agenda.items[0]!.id).toBe('fixed-medborgarlofte');
   });
@@ -131,7 +131,7 @@ describe('lägesbild: a chair compiles, sees progress, approves the agenda and p
     expect(published.text).toContain('1. Uppföljning av medborgarlöftet – 15 min');
     expect(published.text).toContain(INTERN);
     expect(published.text).not.toContain(KANSLIG);
-    expect((await repos().agendas.require(MEETING_ID)).data.published).toMatchObject({ by: PG.currentUser.aadObjectId });
+    expect((await (await repos()).agendas.require(MEETING_ID)).data.published).toMatchObject({ by: PG.currentUser.aadObjectId });
     // The printable report behind the card's link is the steering version too.
     const url = /"url":"(http[^"]+\.html\?aud=steering&exp=\d+&sig=[^"]+)"/.exec(JSON.stringify(published.raw.attachments?.[0]?.content))?.[1];
     expect(url).toBeTruthy();

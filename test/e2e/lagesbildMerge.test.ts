@@ -8,10 +8,10 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answerId, type StoredAnswer } from '../../src/domain/inputs/storedAnswer.js';
-import { Keys } from '../../src/store/keys.js';
 import { createRepositories } from '../../src/store/repositories.js';
 import { registerSteeringAndConfirmYear } from './chairFlows.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack } from './harness.js';
+import { homeOrgKeys } from './storeProbe.js';
 
 const STEERING = PG.team.channels[0]!.name; // "Möten"
 const STEP_MS = 20_000;
@@ -57,11 +57,11 @@ describe('question merging: the paraphrase pair is one question with both forums
   afterAll(() => {
     redis?.disconnect();
   });
-  const repos = () => createRepositories(redis!, new Keys(e2e.stack.keyPrefix), () => new Date());
+  const repos = async () => createRepositories(redis!, await homeOrgKeys(redis!, e2e.stack.keyPrefix), () => new Date());
 
   test('setup: steering channel, meetings confirmed, three forums answered', async () => {
     await registerSteeringAndConfirmYear(e2e.stack, STEERING, YEAR, STEP_MS);
-    const r = repos();
+    const r = await repos();
     const at = new Date().toISOString();
     for (const f of FORUMS) {
       await r.forums.create(f.id, { id: f.id, name: f.name, kind: 'trygghetsrad', districts: ['Berga'], contacts: [], conversationId: `19:${f.id}@thread.tacv2`, active: true, memberIds: [] }, 'e2e-seed');
@@ -87,7 +87,7 @@ describe('question merging: the paraphrase pair is one question with both forums
     expect(done.text).toMatch(/Ställd av (Skolans trygghetsgrupp Berga, Trygghetsrådet Berga|Trygghetsrådet Berga, Skolans trygghetsgrupp Berga)/);
     expect(done.text).toContain('(2 forum,');
     expect(done.text).toContain(MORGON);
-    const snapshot = (await repos().lagesbilder.require(MEETING_ID)).data.snapshot;
+    const snapshot = (await (await repos()).lagesbilder.require(MEETING_ID)).data.snapshot;
     const group = snapshot.questions.groups.find((g) => g.members.some((m) => m.text === KVALLSTID))!;
     expect(group.members.map((m) => m.forumId).sort()).toEqual(['e2e-skolan-berga', 'e2e-tr-berga']);
     expect(snapshot.questions.groups).toHaveLength(2);

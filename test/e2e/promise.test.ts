@@ -4,7 +4,7 @@
 // in the follow-up (uppföljning).
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Keys } from '../../src/store/keys.js';
+import { homeOrgKeys } from './storeProbe.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type Stack } from './harness.js';
 
 const CHAIR_ENV = { CHAIR_IDS: PG.currentUser.aadObjectId, ALLOWED_TENANTS: PG.tenantId };
@@ -25,7 +25,7 @@ function useStore(e2e: { readonly stack: Stack }) {
   });
   return {
     async promise(id: string): Promise<{ commitments: { actions: { id: string; status: string; ownerAadObjectId: string; followUps: { text: string; count?: number }[] }[] }[] } | null> {
-      const raw = await redis!.hget(new Keys(e2e.stack.keyPrefix).record('promise', id), 'doc');
+      const raw = await redis!.hget((await homeOrgKeys(redis!, e2e.stack.keyPrefix)).record('promise', id), 'doc');
       return raw ? JSON.parse(raw) : null;
     },
   };
