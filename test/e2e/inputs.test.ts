@@ -291,7 +291,7 @@ describe('a forum answers its inspel card in place, edits it, and the status fol
     expect(byId.get('q1')?.value).toBe(QUESTION);
     expect(byId.get('q1prio')?.value).toBe('hog');
     expect(byId.get('sensitivity')?.value).toBe('intern');
-    expect(elementsOf(editCard).find((e) => e.type === 'Action.Execute')?.data).toEqual({ meetingId: MEETING_ID, forumId: FORUM_ID, version: 1 });
+    expect(elementsOf(editCard).find((e) => e.type === 'Action.Execute')?.data).toEqual({ org: expect.stringMatching(/^o[0-9a-z]{7}$/), meetingId: MEETING_ID, forumId: FORUM_ID, version: 1 });
     expect(await inputValue(stack, form, 'situation_0')).toBe(FIRST_SITUATION);
     expect(await inputValue(stack, form, 'q1')).toBe(QUESTION);
     expect(await inputValue(stack, form, 'trend_0')).toBe('Sämre');
