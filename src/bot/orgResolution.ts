@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
 import { conversationKey } from '../domain/conversation.js';
-import type { OrgId } from '../domain/organisation/organisation.js';
 import { rolesOf } from '../domain/roles.js';
 import { STEERING_ID } from '../domain/steering.js';
 import { forumsOfPersonTerm } from '../domain/forum.js';
@@ -123,4 +122,3 @@ async function rolesIn(s: Services, aad: string, activity: Partial<Activity>) {
   return rolesOf({ aadObjectId: aad, conversationId: baseConversationId(activity.conversation?.id ?? '') }, { chairIds: s.config.CHAIR_IDS, steering: steering?.data ?? null, forums: forums.map((f) => f.data) });
 }
 
-export type { OrgId };
