@@ -164,6 +164,15 @@ export class PersonLinks {
   }
 
   /**
+   * The accounts of a person id as `accountsOf` names it: a linked person's accounts, or the
+   * one account itself when `pid` is an unlinked account's id (or the person is gone).
+   */
+  async accountsOfPerson(pid: string): Promise<string[]> {
+    const all = Object.keys(await this.redis.hgetall(this.accountsKey(pid)));
+    return all.length > 0 ? all.sort() : pid.startsWith('p-') ? [] : [pid];
+  }
+
+  /**
    * `byAad` removes `account` (any of its person's accounts, itself included). A person
    * left with one account is no person any more: that account is unlinked too.
    */

@@ -120,6 +120,14 @@ describe('linking', () => {
     expect(await links.audit(D)).toEqual([]);
   });
 
+  it('a person id names its accounts now (a job queued with it checks them again); a person gone has none', async () => {
+    const { pid } = await link(A, KOMMUN, B, POLIS);
+    expect(await links.accountsOfPerson(pid)).toEqual([A, B]);
+    expect(await links.accountsOfPerson(D)).toEqual([D]);
+    await links.unlink(A, B);
+    expect(await links.accountsOfPerson(pid)).toEqual([]);
+  });
+
   it('a third account joins the person, from either side', async () => {
     const { pid } = await link(A, KOMMUN, B, POLIS);
     await link(C, KOMMUN2, B, POLIS);

@@ -4,7 +4,8 @@ import { sv } from '../../src/i18n/sv.js';
 import { createOrganisation } from '../../src/services/orgs/createOrganisation.js';
 import type { Services } from '../../src/services/services.js';
 import { deleteRegionalPicturesOf } from '../../src/services/regional/regionalPlatform.js';
-import { requestRegional } from '../../src/services/regional/regionalRequest.js';
+import { requestRegional, resolveRegionalSources } from '../../src/services/regional/regionalRequest.js';
+import { STEERING_ID } from '../../src/domain/steering.js';
 import { regionalJobId } from '../../jobs/processors/regionalCompile.js';
 import { ORG_SETTINGS_ID } from '../../src/store/organisations.js';
 import { channel, CHAIR, invokeExecute, mentionMessage, message, TENANT, type Where } from '../support/activities.js';
@@ -155,6 +156,24 @@ describe('regional lägesbild through the bot', () => {
       expect(reads.filter((r) => r.what.startsWith('/reports/regional/')).map((r) => r.what.split('.').pop()!.split('?')[0])).toEqual(expect.arrayContaining(['html', 'json']));
     }
   }, 60_000);
+
+  it('the job checks membership again: an organisation whose steering group she left since asking is no source', async () => {
+    const p = t.runtime.platform;
+    const both = [a.org.id, b.org.id];
+    expect((await resolveRegionalSources(p, POLIS.aadObjectId, both)).map((x) => x.orgName)).toEqual(['Alderby kommun', 'Björkvik kommun']);
+    // Someone who sits in neither (a forged or stale job) gets nothing from either.
+    expect(await resolveRegionalSources(p, ONLY_A.aadObjectId.replace('e', 'f'), both)).toEqual([]);
+    expect((await resolveRegionalSources(p, ONLY_A.aadObjectId, both)).map((x) => x.orgName)).toEqual(['Alderby kommun']);
+
+    const steering = await b.repos.steering.require(STEERING_ID);
+    await b.repos.steering.update(STEERING_ID, steering.version, { ...steering.data, memberIds: steering.data.memberIds.filter((id) => id !== POLIS.aadObjectId) }, CHAIR_B.aadObjectId);
+    try {
+      expect((await resolveRegionalSources(p, POLIS.aadObjectId, both)).map((x) => x.orgName)).toEqual(['Alderby kommun']);
+    } finally {
+      const now = await b.repos.steering.require(STEERING_ID);
+      await b.repos.steering.update(STEERING_ID, now.version, steering.data, CHAIR_B.aadObjectId);
+    }
+  });
 
   it('Björkvik turns sharing off: the links answer 410', async () => {
     await saveSettings(b, CHAIR_B, channel(t.connector.url, STEERING_B, 'Styrgrupp'), { sharing: 'false' }, 'b');

@@ -15,8 +15,11 @@ import { z } from 'zod';
 import { REGIONAL_JOB_NAME, regionalJobId, type RegionalJob, type RegionalJobDeps, type RegionalJobState } from '../../../jobs/processors/regionalCompile.js';
 import type { CompileJob } from '../../../jobs/queues.js';
 import type { DomainErrorReason } from '../../domain/errors.js';
+import { rolesOf } from '../../domain/roles.js';
+import { STEERING_ID } from '../../domain/steering.js';
 import { enqueueNotice } from '../notices.js';
 import type { Platform } from '../platform.js';
+import type { Services } from '../services.js';
 import type { RegionalSourceInput } from './compileRegional.js';
 import { regionalLinkDeps, regionalStore, sharingOf } from './regionalPlatform.js';
 import { regionalTtlSeconds } from './regionalReports.js';
@@ -78,16 +81,29 @@ export async function requestRegional(p: Platform, req: RegionalRequest): Promis
   await p.queues.compile.add(REGIONAL_JOB_NAME, data as unknown as CompileJob, { jobId: regionalJobId(req.pid, req.run) });
 }
 
-/** Each organisation's Services, name and sharing flag, read now (the job may run later than the command). */
-export async function resolveRegionalSources(p: Platform, orgIds: readonly string[]): Promise<RegionalSourceInput[]> {
+/**
+ * Each organisation's Services, name and sharing flag, read now (the job may run later than
+ * the command, or be retried hours later): an organisation deleted since, or whose steering
+ * group none of the person's accounts sits in any more, is no source and no name to show.
+ */
+export async function resolveRegionalSources(p: Platform, pid: string, orgIds: readonly string[]): Promise<RegionalSourceInput[]> {
+  const accounts = await p.repos.personLinks.accountsOfPerson(pid);
   const out: RegionalSourceInput[] = [];
   for (const orgId of orgIds) {
     const [s, sharing] = await Promise.all([p.orgs.services(orgId), sharingOf(p, orgId)]);
-    // An organisation deleted since the command is no source, and no name to show.
-    if (!s || !sharing) continue;
+    if (!s || !sharing || !(await inSteeringGroup(s, accounts))) continue;
     out.push({ orgId, orgName: sharing.name, s, sharing: sharing.sharing });
   }
   return out;
+}
+
+/** As the command checks it in a personal chat: by identity (chair or named member), not by presence in a channel. */
+async function inSteeringGroup(s: Services, accounts: readonly string[]): Promise<boolean> {
+  const steering = (await s.repos.steering.get(STEERING_ID))?.data ?? null;
+  return accounts.some((aad) => {
+    const r = rolesOf({ aadObjectId: aad, conversationId: '' }, { chairIds: s.config.CHAIR_IDS, steering, forums: [] });
+    return r.chair || r.steeringMember;
+  });
 }
 
 /** The card moves to `state`; the anchor's notify pipeline re-renders it in place. */
@@ -113,7 +129,7 @@ export function regionalJobDeps(p: Platform): RegionalJobDeps {
   return {
     ...regionalLinkDeps(p),
     store: regionalStore(p),
-    resolveSources: (_pid, orgIds) => resolveRegionalSources(p, orgIds),
+    resolveSources: (pid, orgIds) => resolveRegionalSources(p, pid, orgIds),
     onState: (job, state) => regionalStateChanged(p, job, state),
   };
 }
