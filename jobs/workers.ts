@@ -6,6 +6,7 @@ import { createTimelineStepProcessor } from './processors/timelineStep.js';
 import { createActionReminderProcessor } from './processors/actionReminder.js';
 import { createCompileProcessor } from './processors/compile.js';
 import { createRegionalProcessor, REGIONAL_JOB_NAME } from './processors/regionalCompile.js';
+import { orgOfJobId } from '../src/domain/organisation/organisation.js';
 import { regionalJobDeps } from '../src/services/regional/regionalRequest.js';
 import { createCalendarSyncProcessor } from './processors/calendarSync.js';
 import type { CalendarDeps } from '../src/services/calendar/syncMeetingEvent.js';
@@ -52,7 +53,9 @@ export function startWorkers(s: Platform, connection: ConnectionOptions, sender:
   for (const w of all) {
     w.on('failed', (job, err) => {
       s.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
-      void s.repos.metrics.incr(`failures:${w.name}`);
+      // Counted for the job's organisation too: its data names it, or its id does (queued before the upgrade: neither).
+      const orgId = typeof job?.data?.orgId === 'string' ? job.data.orgId : orgOfJobId(job?.id);
+      void (orgId ? s.repos.metrics.forOrg(s.keys.forOrg(orgId)) : s.repos.metrics).incr(`failures:${w.name}`);
     });
     w.on('error', (err) => s.log.error({ queue: w.name, err: err.message }, 'worker error'));
   }

@@ -15,7 +15,7 @@ function family(name: string, type: 'gauge' | 'counter' | 'histogram', help: str
 const label = (pairs: Record<string, string>) => `{${Object.entries(pairs).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`).join(',')}}`;
 
 /** The numbers an operator watches: up, queue depths per state, failures, 429s, delivery latency. */
-export async function renderMetrics(queues: Queues, metrics: MetricsStore, redisUp: boolean, perOrg?: OrgJobCounter): Promise<string> {
+export async function renderMetrics(queues: Queues, metrics: MetricsStore, redisUp: boolean, perOrg?: OrgJobCounter, orgIds?: () => Promise<string[]>): Promise<string> {
   const out: string[] = [family('samverkan_up', 'gauge', 'The process answers.', [['', 1]]), family('samverkan_redis_up', 'gauge', 'Redis answers PING.', [['', redisUp ? 1 : 0]])];
   if (!redisUp) return `${out.join('\n')}\n`;
   const depth: [string, number][] = [];
@@ -70,12 +70,31 @@ export async function renderMetrics(queues: Queues, metrics: MetricsStore, redis
     .replace(/samverkan_delivery_latency_seconds\{le/g, 'samverkan_delivery_latency_seconds_bucket{le')
     .concat(`\nsamverkan_delivery_latency_seconds_sum ${m['lat:sum'] ?? 0}\nsamverkan_delivery_latency_seconds_count ${count}`);
   out.push(hist);
+  if (orgIds) out.push(...(await orgFamilies(queues, metrics, await orgIds())));
   return `${out.join('\n')}\n`;
 }
 
-export function metricsRoute(queues: Queues, metrics: MetricsStore, redisUp: () => Promise<boolean>, perOrg?: OrgJobCounter) {
+/** The same counters per organisation (ids only: an organisation's name is its chairs' to show). */
+async function orgFamilies(queues: Queues, metrics: MetricsStore, ids: string[]): Promise<string[]> {
+  const byOrg = [...(await metrics.readOrgs(ids))];
+  const per = (field: string): [string, number][] => byOrg.map(([org, m]) => [label({ org }), m[field] ?? 0]);
+  return [
+    family('samverkan_org_deliveries_total', 'counter', 'Messages the connector accepted, per organisation.', per('deliveries')),
+    family('samverkan_org_delivery_latency_seconds_sum', 'counter', 'Sum of enqueue-to-accepted seconds per organisation (÷ deliveries = mean).', per('lat:sum')),
+    family(
+      'samverkan_org_job_failures_total',
+      'counter',
+      'Failed job attempts per organisation and queue (each retry counts).',
+      byOrg.flatMap(([org, m]) => queues.all().map((q): [string, number] => [label({ org, queue: q.name }), m[`failures:${q.name}`] ?? 0])),
+    ),
+    family('samverkan_org_connector_429_total', 'counter', 'HTTP 429 answers from the Bot Connector, per organisation.', per('connector429')),
+    family('samverkan_org_uncertain_resends_total', 'counter', 'Messages re-sent after a worker died mid-send, per organisation.', per('uncertainResends')),
+  ];
+}
+
+export function metricsRoute(queues: Queues, metrics: MetricsStore, redisUp: () => Promise<boolean>, perOrg?: OrgJobCounter, orgIds?: () => Promise<string[]>) {
   return async (_req: Request, res: Response): Promise<void> => {
-    const body = await renderMetrics(queues, metrics, await redisUp(), perOrg).catch(async () => renderMetrics(queues, metrics, false));
+    const body = await renderMetrics(queues, metrics, await redisUp(), perOrg, orgIds).catch(async () => renderMetrics(queues, metrics, false));
     res.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     res.send(body);
   };

@@ -72,6 +72,7 @@ export function createHttpApp({ platform: s, messages, ready, queues }: HttpDeps
         async () => (await ready()).checks.redis ?? false,
         // Per organisation, from job ids; ids without a prefix are the upgraded organisation's.
         new OrgJobCounter(() => queues.all(), () => s.orgs.legacyId()),
+        () => s.orgs.activeIds(),
       ),
     );
     app.use(

@@ -60,7 +60,7 @@ export function createServices(platform: Platform, org: { entry: OrgEntry; setti
       // deployment's directory. The owner picker lists only the people seen in this organisation.
       conversations: platform.repos.conversations,
       people: new PeopleRegistry(redis, platform.keys, clock, keys.of('people')),
-      metrics: platform.repos.metrics,
+      metrics: platform.repos.metrics.forOrg(keys),
       personLinks: platform.repos.personLinks,
     },
     queues: orgQueues(platform.queues, org.entry.id, org.entry.legacy),

@@ -106,6 +106,10 @@ describe('admin surfaces', () => {
     expect(body).toMatch(/samverkan_connector_429_total \d+/);
     expect(body).toMatch(/samverkan_delivery_latency_seconds_bucket\{le="\+Inf"\} [1-9]/);
     expect(body).toMatch(/samverkan_delivery_latency_seconds_count [1-9]/);
+    // The same figures per organisation: the delivery is the home organisation's.
+    const org = t.runtime.services.org.id;
+    expect(body).toMatch(new RegExp(`samverkan_org_deliveries_total\\{org="${org}"\\} [1-9]`));
+    expect(body).toMatch(new RegExp(`samverkan_org_job_failures_total\\{org="${org}",queue="notify"\\} \\d+`));
     // Every line is a comment or `name{labels} number`.
     for (const line of body.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) .+|[a-z_0-9]+(\{[^}]*\})? -?[\d.e+-]+)$/);
   });
