@@ -5,7 +5,6 @@ import { inputsCommand } from './handlers/inputs/commands.js';
 import { lagesbildCommand } from './handlers/lagesbild/commands.js';
 import { promiseCommand } from './handlers/promise/commands.js';
 import { exportMyData } from './handlers/privacy.js';
-import { linkAccountCommand, unlinkAccountCommand } from './handlers/personLinks.js';
 import { allowedCommands, permissionFor, showHelp } from './handlers/help.js';
 import { listForums, registerForumCommand } from './handlers/forums.js';
 import { meetingsCommand, planCommand } from './handlers/meetings.js';
@@ -70,11 +69,9 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
     case 'switchOrg':
     case 'createOrg':
     case 'regionalPicture':
-      return showHelp(rc, ctx);
     case 'linkAccount':
-      return linkAccountCommand(rc, ctx, cmd.arg);
     case 'unlinkAccount':
-      return unlinkAccountCommand(rc, ctx);
+      return showHelp(rc, ctx);
     default: {
       const unhandled: never = cmd;
       return unhandled;

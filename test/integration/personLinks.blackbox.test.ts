@@ -163,3 +163,39 @@ describe('linking two accounts of one person', () => {
     expect(all).not.toContain('länka konto');
   });
 });
+
+describe('linking is the person’s: no organisation needed, no choice asked', () => {
+  const OLLE_A = { id: '29:olle-a', aadObjectId: 'dddddddd-4444-4000-8000-0000000000d4', name: 'Olle Påhittad' };
+  const OLLE_B = { id: '29:olle-b', aadObjectId: 'eeeeeeee-5555-4000-8000-0000000000e5', name: 'Olle Påhittad' };
+  const chatA = () => personal('a:olle-a-personal');
+  const chatB = () => personal('a:olle-b-personal');
+
+  it('with two organisations in the deployment, someone in neither gets a code, links, and the other chat is told', async () => {
+    // A second organisation: a personal chat no longer resolves to the only one.
+    const { createOrganisation } = await import('../../src/services/orgs/createOrganisation.js');
+    const { conversationKey } = await import('../../src/domain/conversation.js');
+    const second = await createOrganisation(t.runtime.platform, { name: 'Påhittsby kommun', actor: GISSARE.aadObjectId, conversationId: '19:steering-p@thread.tacv2', convKey: conversationKey('19:steering-p@thread.tacv2'), teamId: '19:team-p@thread.tacv2', tenantId: KOMMUN });
+    expect(second.ok).toBe(true);
+    // Olle's second chat is known to the bot (installed there) before the code is typed.
+    await t.post(inTenant(message(chatB(), OLLE_B, 'hjälp'), POLIS));
+    await t.connector.waitFor((r) => r.conversationId === chatB().conversationId);
+    expect(replies(chatB().conversationId).at(-1)).toContain(sv.organisations.none.slice(0, 30));
+
+    await t.post(inTenant(message(chatA(), OLLE_A, 'länka konto'), KOMMUN));
+    const shownCode = await t.connector.waitFor((r) => r.conversationId === chatA().conversationId);
+    const fresh = /\*\*(\d{4} \d{4})\*\*/.exec(shown(shownCode))?.[1];
+    expect(fresh, shown(shownCode)).toBeDefined();
+
+    await t.post(inTenant(message(chatB(), OLLE_B, `länka konto ${fresh}`), POLIS));
+    await t.connector.waitFor((r) => r.conversationId === chatB().conversationId && shown(r).includes('är nu länkat'));
+    await t.connector.waitFor((r) => r.conversationId === chatA().conversationId && shown(r).includes('länkades just'));
+    expect((await s().repos.personLinks.accountsOf(OLLE_A.aadObjectId)).accounts.map((a) => a.aad)).toEqual([OLLE_A.aadObjectId, OLLE_B.aadObjectId]);
+
+    // avlänka konto and its button work there too, without a choice card.
+    await t.post(inTenant(message(chatB(), OLLE_B, 'avlänka konto'), POLIS));
+    await t.connector.waitFor((r) => r.conversationId === chatB().conversationId && shown(r).includes('Dina länkade konton'));
+    const res = await t.post(inTenant(invokeExecute(chatB(), OLLE_B, 'link.unlink', { account: OLLE_A.aadObjectId }), POLIS));
+    expect(JSON.stringify(res.body)).toContain('är avlänkat');
+    expect((await s().repos.personLinks.accountsOf(OLLE_A.aadObjectId)).accounts).toHaveLength(1);
+  });
+});

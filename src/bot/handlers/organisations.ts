@@ -1,3 +1,4 @@
+import { linkAccountCommand, unlinkAccountCommand, unlinkVerb } from './personLinks.js';
 import type { TurnContext } from 'botbuilder';
 import { chooseOrgCard as chooseCard, orgSettingsCard } from '../../../cards/org/orgCards.js';
 import { orgVerbSchemas } from '../../../cards/org/verbs.js';
@@ -31,7 +32,8 @@ export const chooseOrgCard = (m: Catalog, orgs: Services[], pendingCommand?: str
 
 /**
  * Commands about organisations themselves, answered before (and without) resolving one:
- * `byt organisation`, `skapa organisation` and the person-wide `regional lägesbild`. True
+ * `byt organisation`, `skapa organisation` and the person-wide `regional lägesbild`,
+ * `länka konto` and `avlänka konto`. True
  * when the command was one of them.
  */
 export async function runOrgFreeCommand(p: Platform, ctx: TurnContext, m: Catalog, cmd: Command): Promise<boolean> {
@@ -45,6 +47,14 @@ export async function runOrgFreeCommand(p: Platform, ctx: TurnContext, m: Catalo
   }
   if (cmd.name === 'regionalPicture') {
     await regionalPictureCommand(p, ctx, m, cmd.year);
+    return true;
+  }
+  if (cmd.name === 'linkAccount') {
+    await linkAccountCommand(p, ctx, m, cmd.arg);
+    return true;
+  }
+  if (cmd.name === 'unlinkAccount') {
+    await unlinkAccountCommand(p, ctx, m);
     return true;
   }
   return false;
@@ -80,6 +90,7 @@ async function createOrg(p: Platform, ctx: TurnContext, m: Catalog, arg: string 
 export type RunText = (org: { s: Services; bound: boolean; actAs?: string }, text: string) => Promise<void>;
 
 /**
+ * `link.unlink` is the person's (their linked accounts), like `avlänka konto`.
  * `org.choose` works with no organisation resolved: it is how one gets chosen. The choice
  * is remembered for the person (all their linked accounts), and the command that asked for
  * it (card data, never stored) runs now in the chosen organisation: its replies are sent
@@ -87,6 +98,7 @@ export type RunText = (org: { s: Services; bound: boolean; actAs?: string }, tex
  * every other verb.
  */
 export async function runOrgFreeVerb(p: Platform, ctx: TurnContext, m: Catalog, verb: unknown, data: unknown, rerun: RunText): Promise<AdaptiveCard | null> {
+  if (verb === 'link.unlink') return unlinkVerb(p, ctx, m, data);
   if (verb !== 'org.choose') return null;
   const parsed = orgVerbSchemas['org.choose'].safeParse(data ?? {});
   const aad = ctx.activity.from?.aadObjectId;

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { linkCodeCard, linkedAccountsCard } from '../../../cards/linkCards.js';
 import type { AdaptiveCard } from '../../../cards/kit.js';
-import type { VerbData } from '../../../cards/verbs.js';
+import { verbSchemas } from '../../../cards/verbs.js';
 import {
   LINK_CODE_TTL_SECONDS,
   formatLinkCode,
@@ -12,6 +12,8 @@ import {
   type LinkedAccount,
 } from '../../domain/people/personLink.js';
 import { accountsOf, createLinkCode, redeemLinkCode, unlinkAccount } from '../../services/people/linking.js';
+import type { Catalog } from '../../i18n/index.js';
+import type { Platform } from '../../services/platform.js';
 import { conversationKindOf, tenantOf } from '../activity.js';
 import { userMessageFor } from '../errorMessages.js';
 import { messageCard } from '../cardActions.js';
@@ -23,60 +25,68 @@ import type { VerbHandlers } from '../verbHandler.js';
 /**
  * `länka konto` shows a one-time code; `länka konto 1234 5678`, typed in the other
  * account's personal chat, links the two. Personal chats only: a code never appears in a
- * channel, and who typed it is the activity's own Entra id and tenant.
+ * channel, and who typed it is the activity's own Entra id and tenant. Person-wide:
+ * answered before (and without) resolving an organisation, so someone in several
+ * organisations gets no choice card first, and someone in none can link too.
  */
-export async function linkAccountCommand(rc: RequestContext, ctx: TurnContext, arg: string | undefined): Promise<void> {
-  const l = rc.m.links;
+export async function linkAccountCommand(p: Platform, ctx: TurnContext, m: Catalog, arg: string | undefined): Promise<void> {
+  const l = m.links;
   const typed = arg === undefined ? undefined : parseLinkCode(arg);
   if (conversationKindOf(ctx.activity) !== 'personal') {
     // A code typed where others can read it is spent: nobody else may use it.
     if (typed) {
-      await rc.s.repos.personLinks.discard(typed);
+      await p.repos.personLinks.discard(typed);
       return replyText(ctx, `${l.refusals['not-personal-chat']} ${l.codeDiscarded}`);
     }
     return replyText(ctx, l.refusals['not-personal-chat']);
   }
-  const who = accountOf(rc, ctx);
+  const who = accountOf(ctx);
   if (!who) return replyText(ctx, l.refusals['needs-identity']);
   if (arg === undefined) {
-    const { code } = await createLinkCode(rc.s, who);
-    return replyCard(ctx, linkCodeCard(rc.m, formatLinkCode(code), LINK_CODE_TTL_SECONDS / 60));
+    const { code } = await createLinkCode(p, who);
+    return replyCard(ctx, linkCodeCard(m, formatLinkCode(code), LINK_CODE_TTL_SECONDS / 60));
   }
   if (!typed) return replyText(ctx, l.refusals['malformed-code']);
   try {
-    const { issuer } = await redeemLinkCode(rc.s, typed, who);
+    const { issuer } = await redeemLinkCode(p, typed, who);
     return replyText(ctx, l.linked(l.account(issuer.tenant, shortAccountId(issuer.aad))));
   } catch (error) {
-    if (isPersonLinkError(error)) return replyText(ctx, userMessageFor(error, rc.m));
+    if (isPersonLinkError(error)) return replyText(ctx, userMessageFor(error, m));
     throw error;
   }
 }
 
 /** `avlänka konto`: the user's linked accounts, each with a button to unlink it. */
-export async function unlinkAccountCommand(rc: RequestContext, ctx: TurnContext): Promise<void> {
-  const l = rc.m.links;
+export async function unlinkAccountCommand(p: Platform, ctx: TurnContext, m: Catalog): Promise<void> {
+  const l = m.links;
+  const aad = ctx.activity.from?.aadObjectId;
   if (conversationKindOf(ctx.activity) !== 'personal') return replyText(ctx, l.refusals['not-personal-chat']);
-  if (!rc.aadObjectId) return replyText(ctx, l.refusals['needs-identity']);
-  return replyCard(ctx, linkedAccountsCard(rc.m, await accountsOf(rc.s, rc.aadObjectId), rc.aadObjectId));
+  if (!aad) return replyText(ctx, l.refusals['needs-identity']);
+  return replyCard(ctx, linkedAccountsCard(m, await accountsOf(p, aad), aad));
 }
 
 /** `link.unlink {account}`: the account must be one of the user's own links (card data is untrusted). */
-export async function unlinkVerb(rc: RequestContext, data: VerbData<'link.unlink'>, ctx: TurnContext): Promise<AdaptiveCard> {
-  const l = rc.m.links;
+export async function unlinkVerb(p: Platform, ctx: TurnContext, m: Catalog, data: unknown): Promise<AdaptiveCard> {
+  const l = m.links;
+  const parsed = verbSchemas['link.unlink'].safeParse(data ?? {});
+  if (!parsed.success) return messageCard(m.errors.badCard);
+  const aad = ctx.activity.from?.aadObjectId;
   try {
     if (conversationKindOf(ctx.activity) !== 'personal') throw linkRefused('not-personal-chat');
-    if (!rc.aadObjectId) throw linkRefused('needs-identity');
-    await unlinkAccount(rc.s, rc.aadObjectId, data.account);
-    return linkedAccountsCard(rc.m, await accountsOf(rc.s, rc.aadObjectId), rc.aadObjectId, l.unlinked(shortAccountId(data.account)));
+    if (!aad) throw linkRefused('needs-identity');
+    await unlinkAccount(p, aad, parsed.data.account);
+    return linkedAccountsCard(m, await accountsOf(p, aad), aad, l.unlinked(shortAccountId(parsed.data.account)));
   } catch (error) {
-    if (isPersonLinkError(error)) return refusal(messageCard(userMessageFor(error, rc.m)));
+    if (isPersonLinkError(error)) return refusal(messageCard(userMessageFor(error, m)));
     throw error;
   }
 }
 
-export const linkVerbHandlers = { 'link.unlink': unlinkVerb } satisfies VerbHandlers<'link.unlink'>;
+/** Answered before resolution (app.ts, `runOrgFreeVerb`); an organisation's handlers never see it. */
+export const linkVerbHandlers = { 'link.unlink': async (rc: RequestContext) => messageCard(rc.m.errors.badCard) } satisfies VerbHandlers<'link.unlink'>;
 
-function accountOf(rc: RequestContext, ctx: TurnContext): LinkedAccount | null {
+function accountOf(ctx: TurnContext): LinkedAccount | null {
   const tenant = tenantOf(ctx.activity);
-  return rc.aadObjectId && tenant ? { aad: rc.aadObjectId, tenant } : null;
+  const aad = ctx.activity.from?.aadObjectId;
+  return aad && tenant ? { aad, tenant } : null;
 }
