@@ -8,6 +8,7 @@ import { messageCard, runCardAction } from './cardActions.js';
 import { routeCommand } from './commandRouter.js';
 import { isOutage, userMessageFor } from './errorMessages.js';
 import { forgetConversation, rememberConversation } from './install.js';
+import { welcomeText } from './welcome.js';
 import { recordMembership, rosterChanged } from './membership.js';
 import { replyCard, replyText } from './reply.js';
 import { loadRequestContext } from './requestContext.js';
@@ -95,7 +96,7 @@ export function createBotApp(s: Platform, adapter: TeamsAdapter, storage: Storag
       return org ? rosterChanged(org, ctx) : undefined;
     }
     await rememberConversation(s, ctx);
-    await replyText(ctx, messages(lang(ctx)).welcome);
+    await replyText(ctx, await welcomeText(s, ctx, messages(lang(ctx))));
   });
 
   app.conversationUpdate('membersRemoved', async (ctx) => {

@@ -4,7 +4,7 @@ import { sv } from '../../src/i18n/sv.js';
 import { confirmPlan } from '../../src/services/meetings.js';
 import { proposeYearPlan } from '../../src/domain/calendar/yearPlan.js';
 import type { Services } from '../../src/services/services.js';
-import { CHAIR, MEMBER, channel, invokeExecute, message, mentionMessage, type Where } from '../support/activities.js';
+import { CHAIR, MEMBER, botAdded, channel, invokeExecute, message, mentionMessage, type Where } from '../support/activities.js';
 import { actionData } from '../support/cardData.js';
 import { startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
 
@@ -55,6 +55,18 @@ describe('many organisations through /api/messages', () => {
     expect(await t.runtime.platform.orgs.activeIds()).toEqual([]);
   });
 
+  it('installed in a team of no organisation: the installer is told how one is made (the operator: by them, here)', async () => {
+    const where = (id: string) => inTeam(botAdded(channel(t.connector.url, id, 'Allmänt'), OPERATOR), KINNESTAD_TEAM, KINNESTAD_TENANT);
+    let n = t.connector.received.length;
+    await t.post(where('19:kinnestad-general@thread.tacv2'));
+    expect(JSON.stringify(await replyIn('19:kinnestad-general@thread.tacv2', n))).toContain(sv.organisations.welcomeOperator.slice(0, 60));
+    n = t.connector.received.length;
+    await t.post({ ...where('19:kinnestad-other@thread.tacv2'), from: { id: MEMBER.id, aadObjectId: MEMBER.aadObjectId, name: MEMBER.name } });
+    const told = JSON.stringify(await replyIn('19:kinnestad-other@thread.tacv2', n));
+    expect(told).toContain(sv.organisations.welcomeUnbound.slice(0, 60));
+    expect(told).not.toContain('Du är operatör');
+  });
+
   it('only an operator creates an organisation, only in a team channel, with a name', async () => {
     const n = t.connector.received.length;
     await t.post(inTeam(mentionMessage(kinnestadSteering(), MEMBER, 'skapa organisation Kinnestads kommun'), KINNESTAD_TEAM, KINNESTAD_TENANT));
@@ -93,6 +105,12 @@ describe('many organisations through /api/messages', () => {
     expect(await t.runtime.platform.orgs.activeIds()).toHaveLength(2);
     const audit = await t.runtime.platform.repos.orgs.auditLines();
     expect(audit.filter((a) => a.action === 'created')).toHaveLength(2);
+  });
+
+  it('installed in another channel of a bound team: the welcome names its organisation', async () => {
+    const n = t.connector.received.length;
+    await t.post(inTeam(botAdded(channel(t.connector.url, '19:kinnestad-ryd@thread.tacv2', 'Ryd'), MEMBER), KINNESTAD_TEAM, KINNESTAD_TENANT));
+    expect(JSON.stringify(await replyIn('19:kinnestad-ryd@thread.tacv2', n))).toContain(sv.organisations.welcomeBound('Kinnestads kommun'));
   });
 
   it('each team’s channels belong to their organisation: `forum` lists only its own forums', async () => {

@@ -3,6 +3,9 @@ import type { organisationsSv } from '../sv/organisations.js';
 /** English strings of organisations: which one a chat is about, creating one, its settings, leaving. */
 export const organisationsEn: typeof organisationsSv = {
   none: 'You are not part of an organisation here yet. A chair registers the channel (**register steering** or **register forum**), or an operator creates an organisation with **create organisation Name**.',
+  welcomeBound: (name: string) => `This conversation belongs to **${name}**.`,
+  welcomeUnbound: 'This conversation does not belong to an organisation yet. An operator creates one with **create organisation Name** in the channel that is to be the steering group\'s.',
+  welcomeOperator: 'This conversation does not belong to an organisation yet. You are an operator: type **create organisation Name** (with @Samverkan first) in the channel that is to be the steering group\'s, and you become its first chair.',
   chooseTitle: 'Which organisation is this about?',
   chooseLead: 'You are in several organisations. Choose one; the choice holds for this chat until you type **switch organisation**.',
   chosen: (name: string) => `This chat is now about **${name}**.`,

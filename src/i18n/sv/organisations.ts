@@ -1,6 +1,9 @@
 /** Swedish strings of organisations: which one a chat is about, creating one, its settings, leaving. */
 export const organisationsSv = {
   none: 'Du är inte med i någon organisation här ännu. En ordförande registrerar kanalen (**registrera styrgrupp** eller **registrera forum**), eller en operatör skapar en organisation med **skapa organisation Namn**.',
+  welcomeBound: (name: string) => `Den här konversationen hör till **${name}**.`,
+  welcomeUnbound: 'Den här konversationen hör inte till någon organisation ännu. En operatör skapar en med **skapa organisation Namn** i den kanal som ska bli styrgruppens.',
+  welcomeOperator: 'Den här konversationen hör inte till någon organisation ännu. Du är operatör: skriv **skapa organisation Namn** (med @Samverkan först) i den kanal som ska bli styrgruppens, så blir du dess första ordförande.',
   chooseTitle: 'Vilken organisation gäller det?',
   chooseLead: 'Du är med i flera organisationer. Välj en; valet gäller den här chatten tills du skriver **byt organisation**.',
   chosen: (name: string) => `Nu gäller den här chatten **${name}**.`,
