@@ -20,13 +20,6 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
   return channelData?.tenant?.id ?? activity.conversation?.tenantId;
 }
 
-/** ALLOWED_TENANTS (empty = any); an activity without a tenant is not allowed when the list is set. */
-export function tenantAllowed(allowed: readonly string[], activity: Partial<Activity>): boolean {
-  if (allowed.length === 0) return true;
-  const tenant = tenantOf(activity);
-  return !!tenant && allowed.includes(tenant);
-}
-
 export function teamOf(activity: Partial<Activity>): { teamId?: string; teamName?: string; channelName?: string } {
   const cd = activity.channelData as { team?: { id?: string; name?: string }; channel?: { name?: string } } | undefined;
   return { teamId: cd?.team?.id, teamName: cd?.team?.name, channelName: cd?.channel?.name };

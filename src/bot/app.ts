@@ -3,7 +3,7 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { SamverkanAdapter, botAuthConfig } from './adapter.js';
 import { idempotency } from './idempotency.js';
 import type { Platform } from '../services/platform.js';
-import { botWasAdded, botWasRemoved, tenantAllowed, tenantOf } from './activity.js';
+import { botWasAdded, botWasRemoved, tenantOf } from './activity.js';
 import { messageCard, runCardAction } from './cardActions.js';
 import { routeCommand } from './commandRouter.js';
 import { isOutage, userMessageFor } from './errorMessages.js';
@@ -73,7 +73,7 @@ export function createBotApp(s: Platform, adapter: TeamsAdapter, storage: Storag
     // One debug line per turn: kinds and ids only (a card's verb, never its data or text).
     const verb = (ctx.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
     s.log.debug({ type: ctx.activity.type, name: ctx.activity.name, verb: typeof verb === 'string' ? verb.slice(0, 64) : undefined, activityId: ctx.activity.id }, 'turn');
-    if (!tenantAllowed(s.config.ALLOWED_TENANTS, ctx.activity)) {
+    if (!(await s.tenants.allows(tenantOf(ctx.activity)))) {
       s.log.warn({ tenant: tenantOf(ctx.activity) ?? null, type: ctx.activity.type }, 'activity from a tenant that is not allowed; ignored');
       // An invoke must be answered (else the adapter says 501): a bare 403, nothing else.
       if (ctx.activity.type === ActivityTypes.Invoke) await respondInvoke(ctx, 403);

@@ -71,6 +71,9 @@ export async function routeCommand(rc: RequestContext, ctx: TurnContext, text: s
     case 'regionalPicture':
     case 'linkAccount':
     case 'unlinkAccount':
+    case 'allowTenant':
+    case 'blockTenant':
+    case 'listTenants':
       return showHelp(rc, ctx);
     default: {
       const unhandled: never = cmd;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { conversationKey } from '../domain/conversation.js';
 import type { Platform } from '../services/platform.js';
-import { baseConversationId, tenantAllowed } from './activity.js';
+import { baseConversationId, tenantOf } from './activity.js';
 import { turnWasRefused } from './refusal.js';
 
 /** How long an activity id is remembered: Teams retries within seconds to minutes. */
@@ -34,7 +34,7 @@ export function idempotency(s: Platform, opts: { waitMs?: number } = {}): Middle
       if (!kind || typeof a.id !== 'string' || !a.id || typeof a.conversation?.id !== 'string') return next();
       // Redis down: no bookkeeping (the turn will answer "try again shortly" without delay).
       // Another tenant: nothing is written (the tenant rule refuses the turn).
-      if (!s.repos.markers.connected || !tenantAllowed(s.config.ALLOWED_TENANTS, a)) return next();
+      if (!s.repos.markers.connected || !(await s.tenants.allows(tenantOf(a)))) return next();
       const id = turnMarkerId(a.conversation.id, a.id);
       let first: boolean;
       try {

@@ -32,6 +32,9 @@ export type Command =
   | { name: 'linkAccount'; arg: string | undefined }
   | { name: 'unlinkAccount' }
   | { name: 'regionalPicture'; year: number | undefined }
+  | { name: 'allowTenant'; arg: string | undefined }
+  | { name: 'blockTenant'; arg: string | undefined }
+  | { name: 'listTenants' }
   | { name: 'unknown'; suggestion: CommandName | undefined };
 
 export type CommandName = Exclude<Command['name'], 'unknown'>;
@@ -69,6 +72,10 @@ const phrases: { name: CommandName; sv: string[]; en: string[]; takesYear?: bool
   { name: 'unlinkAccount', sv: ['avlanka konto', 'avlanka konton'], en: ['unlink account', 'unlink accounts'] },
   // Person-wide: one picture across the organisations whose steering group the person sits in.
   { name: 'regionalPicture', sv: ['regional lagesbild', 'regionala lagesbilden'], en: ['regional picture'], takesYear: true },
+  // Operators: which Microsoft 365 tenants may use the bot, on top of ALLOWED_TENANTS.
+  { name: 'allowTenant', sv: ['tillat klient', 'tillat klientorganisation'], en: ['allow tenant'], takesArg: true },
+  { name: 'blockTenant', sv: ['sparra klient', 'sparra klientorganisation'], en: ['block tenant'], takesArg: true },
+  { name: 'listTenants', sv: ['klienter', 'klientorganisationer'], en: ['tenants'] },
 ];
 
 export function normalizeCommandText(text: string): string {

@@ -57,6 +57,7 @@ export const permissions = [
   'editSettings',
   'linkAccounts',
   'regionalPicture',
+  'manageTenants',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -68,7 +69,8 @@ export function can(roles: Roles, permission: Permission): boolean {
     case 'linkAccounts':
     case 'switchOrg':
     case 'createOrg':
-      // Only operators (OPERATOR_IDS) create organisations: checked by the handler, which knows the deployment's settings.
+    case 'manageTenants':
+      // Only operators (OPERATOR_IDS) create organisations and allow tenants: checked by the handler, which knows the deployment's settings.
       return true;
     case 'listForums':
     case 'listMeetings':

@@ -52,6 +52,9 @@ export const en: Catalog = {
       linkAccount: ['link account', 'links your accounts in different organisations with a one-time code (in a personal chat)'],
       unlinkAccount: ['unlink account', 'shows your linked accounts and removes a link (in a personal chat)'],
       regionalPicture: ['regional picture', 'one picture across the municipalities where you sit in the steering group and sharing is on (in a personal chat)'],
+      allowTenant: ['allow tenant <tenant id>', "lets a municipality's Microsoft 365 tenant use Samverkan (operators)"],
+      blockTenant: ['block tenant <tenant id>', 'removes a tenant allowed here (operators)'],
+      listTenants: ['tenants', 'shows which tenants may use Samverkan (operators)'],
     },
   },
   unknownCommand: (suggestion?: string) =>

@@ -51,6 +51,9 @@ export const sv = {
       linkAccount: ['länka konto', 'länkar dina konton i olika organisationer med en engångskod (i personlig chatt)'],
       unlinkAccount: ['avlänka konto', 'visar dina länkade konton och tar bort en länk (i personlig chatt)'],
       regionalPicture: ['regional lägesbild', 'en lägesbild över kommunerna där du sitter i styrgruppen och delning är på (i personlig chatt)'],
+      allowTenant: ['tillåt klient <klient-id>', 'låter en kommuns Microsoft 365-klientorganisation använda Samverkan (operatörer)'],
+      blockTenant: ['spärra klient <klient-id>', 'tar bort en klientorganisation som tillåtits här (operatörer)'],
+      listTenants: ['klienter', 'visar vilka klientorganisationer som får använda Samverkan (operatörer)'],
     } satisfies Record<string, [string, string]>,
   },
   unknownCommand: (suggestion?: string) =>

@@ -13,6 +13,8 @@ import { PeopleRegistry } from '../store/people.js';
 import { PersonLinks } from '../store/personLinks.js';
 import type { RedisClient } from '../store/redis.js';
 import { VersionedRepository } from '../store/versionedRepository.js';
+import { AllowedTenants } from '../store/allowedTenants.js';
+import { TenantGate } from './orgs/tenantGate.js';
 import { createServices, type Services } from './services.js';
 
 /** The deployment's own records: not any one organisation's. */
@@ -46,11 +48,14 @@ export interface Platform {
   /** Virtual-time priorities of every organisation's jobs (one key per queue and organisation). */
   fairness: FairPriorities;
   orgs: OrgDirectory;
+  /** Which tenants may use the bot (ALLOWED_TENANTS and those allowed in Teams). */
+  tenants: TenantGate;
 }
 
 export function createPlatform(deps: { config: Config; redis: RedisClient; keys: Keys; queues: Queues; clock: () => Date; log: Logger }): Platform {
   const global = createGlobalRepositories(deps.redis, deps.keys, deps.clock);
-  const platform: Platform = { ...deps, links: new LinkSigner(deps.config.LINK_SECRET), repos: global, fairness: new FairPriorities(deps.redis, deps.keys), orgs: undefined as unknown as OrgDirectory };
+  const tenants = new TenantGate({ config: deps.config, store: new AllowedTenants(deps.redis, deps.keys), registry: global.orgs, log: deps.log });
+  const platform: Platform = { ...deps, links: new LinkSigner(deps.config.LINK_SECRET), repos: global, fairness: new FairPriorities(deps.redis, deps.keys), tenants, orgs: undefined as unknown as OrgDirectory };
   platform.orgs = new OrgDirectory(platform);
   return platform;
 }

@@ -8,12 +8,14 @@ import { VersionedRepository } from './versionedRepository.js';
 export const ORG_SETTINGS_COLLECTION = 'orgsettings';
 export const ORG_SETTINGS_ID = 'self';
 
-/** One line of the deployment's own audit trail: organisations created, upgraded, deleted, sharing switched. */
+/** One line of the deployment's own audit trail: organisations created, upgraded, deleted, sharing switched; tenants allowed or blocked. */
 export const orgAuditEntrySchema = z.object({
   at: z.string(),
   actor: z.string(),
-  action: z.enum(['migrated', 'created', 'deleted', 'delete-requested', 'sharing-on', 'sharing-off', 'settings']),
-  org: orgIdSchema,
+  action: z.enum(['migrated', 'created', 'deleted', 'delete-requested', 'sharing-on', 'sharing-off', 'settings', 'tenant-allowed', 'tenant-blocked']),
+  /** The organisation the line is about; a tenant allowed or blocked by an operator is the deployment's. */
+  org: orgIdSchema.optional(),
+  tenant: z.string().optional(),
   counts: z.record(z.string(), z.number()).optional(),
 });
 export type OrgAuditEntry = z.infer<typeof orgAuditEntrySchema>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conversationKey } from '../../src/domain/conversation.js';
+import { sv } from '../../src/i18n/sv.js';
 import { MEMBER, TENANT, invokeExecute, message, post } from '../support/activities.js';
 import { captureLogs } from '../support/logCapture.js';
 import { KeyServer, strangerKey } from '../support/keyServer.js';
@@ -107,5 +108,87 @@ describe('ALLOWED_TENANTS, checked on every activity', () => {
     } finally {
       await other.cleanup();
     }
+  });
+});
+
+describe('tenants allowed by an operator in Teams (no env edit, no restart)', () => {
+  it('tillåt klient lets a new tenant in at once, spärra klient shuts it out again; operators only; audited', async () => {
+    const OPERATOR = { id: '29:operator', aadObjectId: 'aaaaaaaa-0000-4000-8000-0000000000e1', name: 'Drift Påhittad' };
+    const NEW = 'cccccccc-1111-4000-8000-00000000cccc';
+    const rt = await startTestRuntime({ env: { ALLOWED_TENANTS: TENANT, OPERATOR_IDS: OPERATOR.aadObjectId } });
+    try {
+      const mine = { conversationId: 'a:operator', conversationType: 'personal' as const, serviceUrl: rt.connector.url };
+      const theirs = { conversationId: 'a:new-tenant', conversationType: 'personal' as const, serviceUrl: rt.connector.url };
+      const fromNew = (a: ReturnType<typeof message>) => ({ ...a, conversation: { ...a.conversation, tenantId: NEW }, channelData: { tenant: { id: NEW } } });
+      const say = async (where: typeof mine, from: typeof MEMBER, text: string, tenant?: 'new') => {
+        const n = rt.connector.to(where.conversationId).length;
+        const a = message(where, from, text);
+        await rt.post(tenant ? fromNew(a) : a);
+        return n;
+      };
+      const lastIn = async (id: string, n: number) => {
+        await rt.connector.waitFor(() => rt.connector.to(id).length > n);
+        return JSON.stringify(rt.connector.to(id).at(-1)!.activity);
+      };
+
+      // Not allowed yet: no answer.
+      await say(theirs, MEMBER, 'hjälp', 'new');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(rt.connector.to('a:new-tenant')).toEqual([]);
+
+      // Someone who is not an operator cannot allow it; an operator with a malformed id is told how.
+      let n = await say({ ...mine, conversationId: 'a:member' }, MEMBER, `tillåt klient ${NEW}`);
+      expect(await lastIn('a:member', n)).toContain(sv.organisations.tenants.notOperator);
+      n = await say(mine, OPERATOR, 'tillåt klient kinnestad');
+      expect(await lastIn('a:operator', n)).toContain(sv.organisations.tenants.badId.slice(0, 40));
+
+      n = await say(mine, OPERATOR, `tillåt klient ${NEW.toUpperCase()}`);
+      expect(await lastIn('a:operator', n)).toContain(sv.organisations.tenants.allowed(NEW));
+      n = await say(theirs, MEMBER, 'hjälp', 'new');
+      await lastIn('a:new-tenant', n);
+
+      n = await say(mine, OPERATOR, 'klienter');
+      const list = await lastIn('a:operator', n);
+      expect(list).toContain(sv.organisations.tenants.listEnv(TENANT));
+      expect(list).toContain(sv.organisations.tenants.listTeams(NEW));
+      // The tenant of ALLOWED_TENANTS is not blocked from Teams.
+      n = await say(mine, OPERATOR, `spärra klient ${TENANT}`);
+      expect(await lastIn('a:operator', n)).toContain(sv.organisations.tenants.fromEnv(TENANT));
+
+      n = await say(mine, OPERATOR, `spärra klient ${NEW}`);
+      expect(await lastIn('a:operator', n)).toContain(sv.organisations.tenants.blocked(NEW));
+      const answered = rt.connector.to('a:new-tenant').length;
+      await say(theirs, MEMBER, 'hjälp', 'new');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(rt.connector.to('a:new-tenant')).toHaveLength(answered);
+
+      const audit = (await rt.runtime.platform.repos.orgs.auditLines()).filter((l) => l.tenant);
+      expect(audit.map((l) => [l.action, l.tenant, l.actor])).toEqual([
+        ['tenant-allowed', NEW, OPERATOR.aadObjectId],
+        ['tenant-blocked', NEW, OPERATOR.aadObjectId],
+      ]);
+    } finally {
+      await rt.cleanup();
+    }
+  });
+
+  it('another process sees the change within seconds, without a restart', async () => {
+    const { TenantGate } = await import('../../src/services/orgs/tenantGate.js');
+    const { AllowedTenants } = await import('../../src/store/allowedTenants.js');
+    const p = t.runtime.platform;
+    let now = 0;
+    const config = { ...p.config, ALLOWED_TENANTS: [TENANT] };
+    const other = new TenantGate({ config, store: new AllowedTenants(p.redis, p.keys), registry: p.repos.orgs, log: p.log, now: () => now });
+    const here = new TenantGate({ config, store: new AllowedTenants(p.redis, p.keys), registry: p.repos.orgs, log: p.log });
+    const NEW = 'dddddddd-1111-4000-8000-00000000dddd';
+    expect(await other.allows(NEW)).toBe(false);
+    expect(await here.allow('operator', NEW)).toBe('allowed');
+    expect(await here.allow('operator', NEW)).toBe('already');
+    expect(await other.allows(NEW)).toBe(false); // its copy is fresh for 5 s
+    now += 5_000;
+    expect(await other.allows(NEW)).toBe(true);
+    expect(await here.block('operator', NEW)).toBe('blocked');
+    now += 5_000;
+    expect(await other.allows(NEW)).toBe(false);
   });
 });

@@ -343,6 +343,9 @@ const commandCases: Record<CommandName, string[]> = {
   exportOrg: ['exportera organisation'],
   deleteOrg: ['radera organisation'],
   regionalPicture: ['regional lägesbild'],
+  allowTenant: ['tillåt klient ffffffff-0000-4000-8000-00000000ffff'],
+  blockTenant: ['spärra klient ffffffff-0000-4000-8000-00000000ffff'],
+  listTenants: ['klienter'],
 };
 
 describe('every command, as chair A', () => {

@@ -35,10 +35,15 @@ export const permissionFor: Record<CommandName, Permission> = {
   linkAccount: 'linkAccounts',
   unlinkAccount: 'linkAccounts',
   regionalPicture: 'regionalPicture',
+  allowTenant: 'manageTenants',
+  blockTenant: 'manageTenants',
+  listTenants: 'manageTenants',
 };
 
 export function allowedCommands(rc: RequestContext): CommandName[] {
-  return (Object.keys(permissionFor) as CommandName[]).filter((c) => can(rc.roles, permissionFor[c]));
+  // The deployment's operators (OPERATOR_IDS) also see the commands only they may use.
+  const operator = !!rc.aadObjectId && rc.s.config.OPERATOR_IDS.includes(rc.aadObjectId);
+  return (Object.keys(permissionFor) as CommandName[]).filter((c) => (permissionFor[c] === 'manageTenants' ? operator : can(rc.roles, permissionFor[c])));
 }
 
 export async function showHelp(rc: RequestContext, ctx: TurnContext, lead?: string): Promise<void> {

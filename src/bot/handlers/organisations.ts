@@ -1,3 +1,4 @@
+import { tenantCommand } from './tenants.js';
 import { linkAccountCommand, unlinkAccountCommand, unlinkVerb } from './personLinks.js';
 import type { TurnContext } from 'botbuilder';
 import { chooseOrgCard as chooseCard, orgSettingsCard } from '../../../cards/org/orgCards.js';
@@ -33,7 +34,7 @@ export const chooseOrgCard = (m: Catalog, orgs: Services[], pendingCommand?: str
 /**
  * Commands about organisations themselves, answered before (and without) resolving one:
  * `byt organisation`, `skapa organisation` and the person-wide `regional lägesbild`,
- * `länka konto` and `avlänka konto`. True
+ * `länka konto` and `avlänka konto`, and the operators' `tillåt klient` / `spärra klient` / `klienter`. True
  * when the command was one of them.
  */
 export async function runOrgFreeCommand(p: Platform, ctx: TurnContext, m: Catalog, cmd: Command): Promise<boolean> {
@@ -55,6 +56,10 @@ export async function runOrgFreeCommand(p: Platform, ctx: TurnContext, m: Catalo
   }
   if (cmd.name === 'unlinkAccount') {
     await unlinkAccountCommand(p, ctx, m);
+    return true;
+  }
+  if (cmd.name === 'allowTenant' || cmd.name === 'blockTenant' || cmd.name === 'listTenants') {
+    await tenantCommand(p, ctx, m, cmd);
     return true;
   }
   return false;

@@ -119,6 +119,7 @@ describe('can: every permission × role', () => {
     exportOwnData: { chair: true, steeringMember: true, forumMember: true, guest: true },
     switchOrg: { chair: true, steeringMember: true, forumMember: true, guest: true },
     createOrg: { chair: true, steeringMember: true, forumMember: true, guest: true },
+    manageTenants: { chair: true, steeringMember: true, forumMember: true, guest: true },
     editSettings: { chair: true, steeringMember: false, forumMember: false, guest: false },
     linkAccounts: { chair: true, steeringMember: true, forumMember: true, guest: true },
     regionalPicture: { chair: true, steeringMember: true, forumMember: false, guest: false },
