@@ -6,6 +6,7 @@
  * figures are medians of the per-pair ratios. Each turn resolves its organisation from the
  * channel's team (bound by createOrganisation), as in production.
  */
+import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { answerId } from '../../src/domain/inputs/storedAnswer.js';
 import { MEMBER, channel, invokeExecute } from '../support/activities.js';
@@ -46,6 +47,12 @@ export interface SpreadResult {
   storedVersionsOk: boolean;
   /** Redis commands per submit in each arm over the measured batches (INFO, script bodies counted); absent in runs before it was measured. */
   redisCommandsPerSubmit?: { many: number; one: number };
+  /**
+   * CPU milliseconds per submit over the measured batches: the arm's bot process (/proc
+   * utime + stime) and the Redis server (INFO used_cpu_*). Less sensitive to a noisy
+   * neighbour than throughput: what each turn costs, not how fast it got the core.
+   */
+  cpuMsPerSubmit?: { many: { bot: number; redis: number }; one: { bot: number; redis: number } };
 }
 
 export interface Target {
@@ -58,6 +65,20 @@ export interface Target {
 
 async function commandsProcessed(redis: Redis): Promise<number> {
   return Number(/^total_commands_processed:(\d+)/m.exec(await redis.info('stats'))?.[1] ?? NaN);
+}
+
+/** The Redis server's CPU time so far (user + system), in ms. */
+async function redisCpuMs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1000;
+}
+
+/** A process's CPU time so far (utime + stime from /proc), in ms. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // Fields 14 and 15 of stat (utime, stime), counted from the state (field 3) after the command name; clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const THANKS = 'Tack! Ert inspel är sparat.';
@@ -135,15 +156,18 @@ export async function runSpread(o: SpreadOptions): Promise<SpreadResult> {
     const one = await arm('one');
     const counter = many.admin.runtime.redis as Redis;
     const commands = { many: 0, one: 0 };
+    const cpu = { many: { bot: 0, redis: 0 }, one: { bot: 0, redis: 0 } };
     const requests = { many: 0, one: 0 };
     const load = (a: typeof many, count: number) =>
       runLoad(`${a.bot.url}/api/messages`, { concurrency: o.concurrency, count, maxMs: 120_000, next: (l) => a.load.next(l), onDone: (l, st, b) => a.load.done(l, st, b) });
     // Both arms share the Redis server and run one at a time: INFO's counter over a batch is that arm's (less the INFO itself).
     const run = async (a: typeof many, count: number) => {
-      const c0 = await commandsProcessed(counter);
+      const [c0, r0, b0] = [await commandsProcessed(counter), await redisCpuMs(counter), processCpuMs(a.bot.child.pid)];
       const r = await load(a, count);
       const arm = a === many ? 'many' : 'one';
-      commands[arm] += (await commandsProcessed(counter)) - c0 - 1;
+      commands[arm] += (await commandsProcessed(counter)) - c0 - 2;
+      cpu[arm].redis += (await redisCpuMs(counter)) - r0;
+      cpu[arm].bot += processCpuMs(a.bot.child.pid) - b0;
       requests[arm] += r.requests;
       return r;
     };
@@ -161,6 +185,8 @@ export async function runSpread(o: SpreadOptions): Promise<SpreadResult> {
       o.log(`  pair ${i + 1}: one org ${s.perSecond.toFixed(0)}/s p99 ${s.p99.toFixed(1)} ms | ${o.orgs} orgs ${m.perSecond.toFixed(0)}/s p99 ${m.p99.toFixed(1)} ms | ratio ${pair.throughputRatio}${m.errors + s.errors ? ` errors ${m.errors}/${s.errors} ${m.firstError ?? s.firstError ?? ''}` : ''}`);
     }
     o.log(`  Redis commands per submit: ${o.orgs} orgs ${(commands.many / requests.many).toFixed(2)} | one org ${(commands.one / requests.one).toFixed(2)}`);
+    const perSubmit = (arm: 'many' | 'one') => ({ bot: round(cpu[arm].bot / requests[arm], 2), redis: round(cpu[arm].redis / requests[arm], 2) });
+    o.log(`  CPU ms per submit (bot / redis-server): ${o.orgs} orgs ${perSubmit('many').bot} / ${perSubmit('many').redis} | one org ${perSubmit('one').bot} / ${perSubmit('one').redis}`);
     let storedVersionsOk = true;
     for (const a of [many, one]) {
       for (const t of a.targets) {
@@ -181,6 +207,7 @@ export async function runSpread(o: SpreadOptions): Promise<SpreadResult> {
       errors: pairs.reduce((n, p) => n + p.many.errors + p.one.errors, 0),
       storedVersionsOk,
       redisCommandsPerSubmit: { many: round(commands.many / requests.many, 1), one: round(commands.one / requests.one, 1) },
+      cpuMsPerSubmit: { many: { bot: round(cpu.many.bot / requests.many, 2), redis: round(cpu.many.redis / requests.many, 2) }, one: { bot: round(cpu.one.bot / requests.one, 2), redis: round(cpu.one.redis / requests.one, 2) } },
     };
   } finally {
     await Promise.all(bots.map((b) => b.child.stop()));
