@@ -1,39 +1,16 @@
 import type { Logger } from 'pino';
 import type { Queues } from '../../jobs/queues.js';
 import type { Config } from '../config.js';
-import { conversationLookupTerms, conversationRecordSchema } from '../domain/conversation.js';
 import type { OrgId } from '../domain/organisation/organisation.js';
 import { LinkSigner } from '../http/signedLink.js';
 import type { Keys } from '../store/keys.js';
-import { Markers } from '../store/markers.js';
 import { FairPriorities } from '../store/fairPriority.js';
-import { MetricsStore } from '../store/metrics.js';
-import { OrgRegistry } from '../store/organisations.js';
-import { PeopleRegistry } from '../store/people.js';
-import { PersonLinks } from '../store/personLinks.js';
+import { ORG_SETTINGS_ID, type OrgRegistry } from '../store/organisations.js';
+import { createGlobalRepositories, type GlobalRepositories } from '../store/repositories.js';
 import type { RedisClient } from '../store/redis.js';
-import { VersionedRepository } from '../store/versionedRepository.js';
 import { AllowedTenants } from '../store/allowedTenants.js';
 import { TenantGate } from './orgs/tenantGate.js';
 import { createServices, type Services } from './services.js';
-
-/** The deployment's own records: not any one organisation's. */
-export function createGlobalRepositories(redis: RedisClient, keys: Keys, clock: () => Date) {
-  return {
-    /** Every conversation the bot is in, keyed by `conversationKey(conversationId)`; bound to ≤ 1 organisation. */
-    conversations: new VersionedRepository(redis, keys, 'conversation', conversationRecordSchema, clock, { lookupTerms: conversationLookupTerms }),
-    /** Names of everyone the bot has seen (each organisation lists only its own). */
-    people: new PeopleRegistry(redis, keys, clock),
-    /** Turn (idempotency) and personal-export markers. */
-    markers: new Markers(redis, keys),
-    /** Counters and the delivery-latency histogram behind GET /metrics. */
-    metrics: new MetricsStore(redis, keys),
-    orgs: new OrgRegistry(redis, keys, clock),
-    /** A person's linked accounts (Entra ids per tenant): the person's own, across organisations. */
-    personLinks: new PersonLinks(redis, keys, clock),
-  };
-}
-export type GlobalRepositories = ReturnType<typeof createGlobalRepositories>;
 
 /** What the process shares across organisations: configuration, connections, queues, the registry. */
 export interface Platform {
@@ -60,20 +37,34 @@ export function createPlatform(deps: { config: Config; redis: RedisClient; keys:
   return platform;
 }
 
-/** How long a process keeps an organisation's Services before checking its settings and status again. */
+/**
+ * How long a process trusts what it has read of the registry before asking again whether
+ * anything changed (one GET of its generation for the whole process, whatever the number
+ * of organisations): another process's settings save or status change shows within this.
+ */
 export const SETTINGS_CHECK_MS = 5_000;
 const MAX_CACHED = 1_000;
 
 /**
- * Each organisation's Services, built once per process and kept while its settings are
- * unchanged (checked at most every 5 s, and at once after this process saved them): a turn
- * costs no registry reads for an organisation already seen.
+ * Each organisation's Services, built once per process and kept while the registry is
+ * unchanged. Every settings save, status change and binding bumps the registry's
+ * generation; the process reads it at most every 5 s (at once after it saved or changed
+ * something itself) and re-reads an organisation's entry and settings only after it moved.
+ * So a turn in an organisation already seen costs no registry reads, however many
+ * organisations take turns in between.
  */
 export class OrgDirectory {
-  private readonly cache = new Map<OrgId, { s: Services; version: number; checkedAt: number }>();
+  /** `gen`: the registry's generation read before the entry and settings were. */
+  private readonly cache = new Map<OrgId, { s: Services; version: number; gen: string }>();
   private legacy: { id: OrgId | null; at: number } | null = null;
+  private checked: { gen: string; at: number } | null = null;
+  private checking: Promise<string> | null = null;
 
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    /** Milliseconds now: the check interval's clock (real time, not the domain clock). */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get registry(): OrgRegistry {
     return this.platform.repos.orgs;
@@ -81,18 +72,31 @@ export class OrgDirectory {
 
   /** The organisation's Services; null when it does not exist or is being deleted. */
   async services(orgId: string): Promise<Services | null> {
-    const now = Date.now();
+    const gen = await this.generation();
     const hit = this.cache.get(orgId as OrgId);
-    if (hit && now - hit.checkedAt < SETTINGS_CHECK_MS) return hit.s.org.entry.status === 'active' ? hit.s : null;
-    const [entry, settings] = await Promise.all([this.registry.get(orgId), this.registry.settingsRepository(orgId as OrgId).get('self')]);
+    if (hit && hit.gen === gen) return hit.s.org.entry.status === 'active' ? hit.s : null;
+    const [entry, settings] = await Promise.all([this.registry.get(orgId), this.registry.settingsRepository(orgId as OrgId).get(ORG_SETTINGS_ID)]);
     if (!entry || !settings) {
       this.cache.delete(orgId as OrgId);
       return null;
     }
     const s = hit && hit.version === settings.version && hit.s.org.entry.status === entry.status ? hit.s : createServices(this.platform, { entry, settings });
     if (this.cache.size >= MAX_CACHED && !hit) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(entry.id, { s, version: settings.version, checkedAt: now });
+    this.cache.set(entry.id, { s, version: settings.version, gen });
     return entry.status === 'active' ? s : null;
+  }
+
+  /** The registry's generation as this process last read it, read again when older than SETTINGS_CHECK_MS (one GET at a time). */
+  private async generation(): Promise<string> {
+    if (this.checked && this.now() - this.checked.at < SETTINGS_CHECK_MS) return this.checked.gen;
+    this.checking ??= this.registry
+      .generation()
+      .then((gen) => {
+        this.checked = { gen, at: this.now() };
+        return gen;
+      })
+      .finally(() => (this.checking = null));
+    return this.checking;
   }
 
   /** Same as `services` but throws: for jobs and routes that already know the organisation exists. */
@@ -102,10 +106,11 @@ export class OrgDirectory {
     return s;
   }
 
-  /** Forget the cached Services (after a settings save or a status change). */
+  /** Forget the cached Services and what was read of the registry (after this process saved settings or changed a status). */
   invalidate(orgId: string): void {
     this.cache.delete(orgId as OrgId);
     this.legacy = null;
+    this.checked = null;
   }
 
   /** The upgraded single-municipality organisation (jobs and links from before the upgrade belong to it). */

@@ -6,7 +6,6 @@ import type { OrgEntry } from '../domain/organisation/organisation.js';
 import { effectiveConfig, type OrgSettings } from '../domain/organisation/orgSettings.js';
 import type { LinkSigner } from '../http/signedLink.js';
 import type { OrgKeys } from '../store/keys.js';
-import { PeopleRegistry } from '../store/people.js';
 import type { FairPriorities } from '../store/fairPriority.js';
 import { createRepositories, type Repositories } from '../store/repositories.js';
 import type { Stored } from '../store/versionedRepository.js';
@@ -51,18 +50,11 @@ export function createServices(platform: Platform, org: { entry: OrgEntry; setti
   const { redis, clock } = platform;
   const keys = platform.keys.forOrg(org.entry.id);
   const config = effectiveConfig(platform.config, org.settings.data, org.entry.legacy, org.entry.id);
-  const own = createRepositories(redis, keys, clock);
   return {
     config,
-    repos: {
-      ...own,
-      // A conversation belongs to at most one organisation and a person to many: both stay in the
-      // deployment's directory. The owner picker lists only the people seen in this organisation.
-      conversations: platform.repos.conversations,
-      people: new PeopleRegistry(redis, platform.keys, clock, keys.of('people')),
-      metrics: platform.repos.metrics.forOrg(keys),
-      personLinks: platform.repos.personLinks,
-    },
+    // The owner picker lists only the people seen in this organisation (names stay the deployment's);
+    // counters also count for the organisation.
+    repos: createRepositories(redis, keys, clock, { ...platform.repos, people: platform.repos.people.seenIn(keys), metrics: platform.repos.metrics.forOrg(keys) }),
     queues: orgQueues(platform.queues, org.entry.id, org.entry.legacy),
     clock,
     log: platform.log.child({ org: org.entry.id }),

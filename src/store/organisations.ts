@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { orgEntrySchema, orgIdSchema, type OrgEntry, type OrgId } from '../domain/organisation/organisation.js';
-import { orgSettingsSchema } from '../domain/organisation/orgSettings.js';
+import { orgSettingsSchema, type OrgSettings } from '../domain/organisation/orgSettings.js';
 import type { Keys } from './keys.js';
 import type { RedisClient } from './redis.js';
-import { VersionedRepository } from './versionedRepository.js';
+import { VersionedRepository, type Stored } from './versionedRepository.js';
 
 export const ORG_SETTINGS_COLLECTION = 'orgsettings';
 export const ORG_SETTINGS_ID = 'self';
@@ -33,8 +33,16 @@ export class OrgRegistry {
     private readonly clock: () => Date,
   ) {}
 
+  /** For reads; settings are changed through `updateSettings` (which tells every process). */
   settingsRepository(orgId: OrgId) {
     return new VersionedRepository(this.redis, this.keys.forOrg(orgId), ORG_SETTINGS_COLLECTION, orgSettingsSchema, this.clock);
+  }
+
+  /** A version-checked settings save; the generation moves, so every process re-reads them (OrgDirectory). */
+  async updateSettings(orgId: OrgId, expectedVersion: number, settings: OrgSettings, actor: string): Promise<Stored<OrgSettings>> {
+    const saved = await this.settingsRepository(orgId).update(ORG_SETTINGS_ID, expectedVersion, settings, actor);
+    await this.bumpGeneration();
+    return saved;
   }
 
   private entryKey(orgId: string): string {
@@ -117,7 +125,7 @@ export class OrgRegistry {
     return (conv ?? team) as OrgId | null;
   }
 
-  /** Changes whenever an organisation or binding is added or removed: in-process caches compare it. */
+  /** Changes whenever an organisation, binding, status or settings is added, removed or changed: in-process caches compare it. */
   async generation(): Promise<string> {
     return (await this.redis.get(this.keys.of('org', 'gen'))) ?? '0';
   }

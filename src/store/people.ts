@@ -25,6 +25,11 @@ export class PeopleRegistry {
     private readonly membersKey?: string,
   ) {}
 
+  /** The organisation's view (`keys`: its OrgKeys): the same names, listing only the people seen in it. */
+  seenIn(keys: Keys): PeopleRegistry {
+    return new PeopleRegistry(this.redis, this.keys, this.clock, keys.of('people'));
+  }
+
   private get key(): string {
     return this.keys.of('people');
   }

@@ -1,6 +1,6 @@
 import type { RedisClient } from './redis.js';
 import { calendarEventRecordSchema } from '../domain/calendar/calendarEvent.js';
-import { conversationRecordSchema } from '../domain/conversation.js';
+import { conversationLookupTerms, conversationRecordSchema } from '../domain/conversation.js';
 import { forumLookupTerms, forumRecordSchema } from '../domain/forum.js';
 import { agendaRecordSchema, compileRunSchema, lagesbildRecordSchema } from '../domain/lagesbild/records.js';
 import { mergeCorrectionsRecordSchema } from '../domain/lagesbild/mergeCorrections.js';
@@ -14,17 +14,49 @@ import { AuditTrail } from './auditTrail.js';
 import type { Keys } from './keys.js';
 import { Markers } from './markers.js';
 import { MetricsStore } from './metrics.js';
+import { OrgRegistry } from './organisations.js';
 import { PeopleRegistry } from './people.js';
 import { PersonLinks } from './personLinks.js';
 import { PublicVersions } from './publicVersions.js';
 import { ReportReads } from './reportReads.js';
 import { VersionedRepository } from './versionedRepository.js';
 
-/** Every repository of the app, built once per process. */
-export function createRepositories(redis: RedisClient, keys: Keys, clock: () => Date) {
+/** The deployment's own records: not any one organisation's. */
+export function createGlobalRepositories(redis: RedisClient, keys: Keys, clock: () => Date) {
   return {
-    /** Keyed by `conversationKey(conversationId)`. */
-    conversations: new VersionedRepository(redis, keys, 'conversation', conversationRecordSchema, clock),
+    /** Every conversation the bot is in, keyed by `conversationKey(conversationId)`; bound to ≤ 1 organisation. */
+    conversations: new VersionedRepository(redis, keys, 'conversation', conversationRecordSchema, clock, { lookupTerms: conversationLookupTerms }),
+    /** Names of everyone the bot has seen (each organisation lists only its own). */
+    people: new PeopleRegistry(redis, keys, clock),
+    /** Turn (idempotency) and personal-export markers. */
+    markers: new Markers(redis, keys),
+    /** Counters and the delivery-latency histogram behind GET /metrics. */
+    metrics: new MetricsStore(redis, keys),
+    orgs: new OrgRegistry(redis, keys, clock),
+    /** A person's linked accounts (Entra ids per tenant): the person's own, across organisations. */
+    personLinks: new PersonLinks(redis, keys, clock),
+  };
+}
+export type GlobalRepositories = ReturnType<typeof createGlobalRepositories>;
+
+/**
+ * The deployment's repositories an organisation uses as they are: a conversation belongs to
+ * at most one organisation and a person to many, so both stay in the deployment's directory;
+ * `people` is the organisation's view of the people registry (`PeopleRegistry.seenIn`).
+ */
+export type SharedRepositories = Pick<GlobalRepositories, 'conversations' | 'people' | 'metrics' | 'personLinks'>;
+
+/**
+ * One organisation's repositories under `keys` (its `OrgKeys`; the deployment's `Keys` for
+ * the single-municipality layout), with the deployment's `shared` ones in their place.
+ * Built once per organisation and process (OrgDirectory).
+ */
+export function createRepositories(redis: RedisClient, keys: Keys, clock: () => Date, shared: SharedRepositories) {
+  return {
+    conversations: shared.conversations,
+    people: shared.people,
+    metrics: shared.metrics,
+    personLinks: shared.personLinks,
     steering: new VersionedRepository(redis, keys, 'steering', steeringRecordSchema, clock),
     /** Found per turn by the conversation or person asking (`forumLookupTerms`), never by listing them all. */
     forums: new VersionedRepository(redis, keys, 'forum', forumRecordSchema, clock, { lookupTerms: forumLookupTerms }),
@@ -49,14 +81,10 @@ export function createRepositories(redis: RedisClient, keys: Keys, clock: () => 
     schoolCalendars: new VersionedRepository(redis, keys, 'schoolcalendar', schoolCalendarSchema, clock),
     /** The residents' page: published public versions of the promise, per organisation slug, every version kept. */
     publicVersions: new PublicVersions(redis, keys, clock),
-    people: new PeopleRegistry(redis, keys, clock),
-    /** One person's accounts in several tenants, linked by a one-time code (global, not per organisation). */
-    personLinks: new PersonLinks(redis, keys, clock),
     reportReads: new ReportReads(redis, keys),
     audit: new AuditTrail(redis, keys),
+    /** The organisation's own markers (timeline steps, prompt generations); turn markers are the deployment's. */
     markers: new Markers(redis, keys),
-    /** Counters and the delivery-latency histogram behind GET /metrics. */
-    metrics: new MetricsStore(redis, keys),
   };
 }
 

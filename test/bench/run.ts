@@ -13,7 +13,8 @@
  *   npm run bench -- --tsx                 run the bots through tsx instead of compiled (as production)
  *   npm run bench -- --reuse-build         keep test-results/bench/dist from the last run (development)
  *   npm run bench -- --fanout-runs 1       fewer fan-out rounds (development; the table needs three)
- *   npm run bench -- --profile             also profiles the bot under the inbound load
+ *   npm run bench -- --profile             also profiles the bot under the inbound load (with --only spread:
+ *                                          each arm's bot under the spread load instead, when inbound does not run)
  *   npm run bench -- --before <checkout>   inbound also runs another checkout's bot (before/after)
  *   npm run bench -- --no-readme           leave README.md alone
  */
@@ -164,9 +165,37 @@ try {
     results.orgs = await step('organisations: Redis per org and the reconcile tick', () => runOrgs({ redisUrl: redis.url, orgs: scaled(300), forumsEach: 10, ticks: 3, log }));
   }
   if (wanted('spread')) {
+    // --profile without inbound: each arm's bot writes a CPU profile of its own (the figures then include the profiler's cost).
+    const profileSpread = flag('profile') && !wanted('inbound');
+    const spreadProfile = (arm: string) => join(ROOT, 'test-results', 'bench', `cpu-profile-spread-${arm}`);
+    if (profileSpread)
+      for (const arm of ['many', 'one']) {
+        rmSync(spreadProfile(arm), { recursive: true, force: true });
+        mkdirSync(spreadProfile(arm), { recursive: true });
+      }
     results.spread = await step('inbound spread over organisations vs one', () =>
-      runSpread({ redisUrl: redis.url, orgs: scaled(300), forumsEach: 10, concurrency: 16, warmup: scaled(600, 50), batch: scaled(1_000, 100), pairs: 5, log }),
+      runSpread({
+        redisUrl: redis.url,
+        orgs: scaled(300),
+        forumsEach: 10,
+        concurrency: 16,
+        warmup: scaled(600, 50),
+        batch: scaled(1_000, 100),
+        pairs: 5,
+        log,
+        ...(profileSpread ? { botNodeArgs: (arm: string) => ['--cpu-prof', `--cpu-prof-dir=${spreadProfile(arm)}`] } : {}),
+      }),
     );
+    if (profileSpread && results.spread) {
+      for (const arm of ['many', 'one']) {
+        const p = summarizeProfile(spreadProfile(arm), 20);
+        console.log(`\nSpread profile, ${arm} (${p.file}, ${p.samples} samples), top self time:`);
+        for (const h of p.self.slice(0, 15)) console.log(`  ${String(h.selfShare).padStart(5)} %  ${h.frame}`);
+        console.log('Our code, total time:');
+        for (const h of p.ours.slice(0, 20)) console.log(`  ${String(h.totalShare).padStart(5)} %  ${h.frame}`);
+        console.log(`By area: ${Object.entries(p.byArea).map(([a, v]) => `${a} ${v} %`).join(', ')}`);
+      }
+    }
   }
   if (wanted('tenants')) {
     results.tenants = await step('fan-out across three tenants vs one', () => runTenants({ redisUrl: redis.url, forums: scaled(500, 20), log }));
@@ -175,7 +204,7 @@ try {
     results.fairness = await step('fairness between organisations', () => runFairness({ redisUrl: redis.url, aMessages: scaled(5_000, 200), bForums: 20, rounds: scaled(30, 3), log }));
   }
   if (ORG_SCENARIOS.some((s) => wanted(s as (typeof scenarios)[number]))) results.orgsMeasuredAt = new Date().toISOString();
-  if (flag('profile')) {
+  if (flag('profile') && wanted('inbound')) {
     const profileOf = async (checkout: string | undefined, name: string) => {
       const dir = join(ROOT, 'test-results', 'bench', `cpu-profile-${name}`);
       rmSync(dir, { recursive: true, force: true });

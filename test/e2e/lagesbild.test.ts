@@ -9,7 +9,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answerId, type StoredAnswer } from '../../src/domain/inputs/storedAnswer.js';
-import { createRepositories } from '../../src/store/repositories.js';
+import { Keys } from '../../src/store/keys.js';
+import { createGlobalRepositories, createRepositories } from '../../src/store/repositories.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack, type ExchangeFromBot, type Stack } from './harness.js';
 import { homeOrgKeys } from './storeProbe.js';
 import { registerSteeringAndConfirmYear } from './chairFlows.js';
@@ -66,7 +67,7 @@ describe('lägesbild: a chair compiles, sees progress, approves the agenda and p
   afterAll(() => {
     redis?.disconnect();
   });
-  const repos = async () => createRepositories(redis!, await homeOrgKeys(redis!, e2e.stack.keyPrefix), () => new Date());
+  const repos = async () => createRepositories(redis!, await homeOrgKeys(redis!, e2e.stack.keyPrefix), () => new Date(), createGlobalRepositories(redis!, new Keys(e2e.stack.keyPrefix), () => new Date()));
   let cardId = '';
 
   test(`setup: steering channel "${STEERING}", meetings ${YEAR} confirmed, ${FORUMS} forums of which 6 answered`, async () => {

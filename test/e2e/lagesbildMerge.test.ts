@@ -8,7 +8,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { answerId, type StoredAnswer } from '../../src/domain/inputs/storedAnswer.js';
-import { createRepositories } from '../../src/store/repositories.js';
+import { Keys } from '../../src/store/keys.js';
+import { createGlobalRepositories, createRepositories } from '../../src/store/repositories.js';
 import { registerSteeringAndConfirmYear } from './chairFlows.js';
 import { DEFAULT_PLAYGROUND_CONFIG as PG, useE2EStack } from './harness.js';
 import { homeOrgKeys } from './storeProbe.js';
@@ -57,7 +58,7 @@ describe('question merging: the paraphrase pair is one question with both forums
   afterAll(() => {
     redis?.disconnect();
   });
-  const repos = async () => createRepositories(redis!, await homeOrgKeys(redis!, e2e.stack.keyPrefix), () => new Date());
+  const repos = async () => createRepositories(redis!, await homeOrgKeys(redis!, e2e.stack.keyPrefix), () => new Date(), createGlobalRepositories(redis!, new Keys(e2e.stack.keyPrefix), () => new Date()));
 
   test('setup: steering channel, meetings confirmed, three forums answered', async () => {
     await registerSteeringAndConfirmYear(e2e.stack, STEERING, YEAR, STEP_MS);

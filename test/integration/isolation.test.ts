@@ -110,6 +110,7 @@ const refusals = [
   sv.organisations.none,
   sv.organisations.otherOrgCard,
   sv.organisations.createNotOperator,
+  sv.organisations.tenants.notOperator,
   sv.lagesbild.chairsOnly,
   sv.merge.chairsOnly,
   sv.links.refusals['not-personal-chat'],

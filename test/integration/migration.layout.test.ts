@@ -7,7 +7,7 @@ import { upgradeData } from '../../src/services/bootPlatform.js';
 import { createPlatform, type Platform } from '../../src/services/platform.js';
 import { Keys } from '../../src/store/keys.js';
 import { createQueueRedis, type RedisClient } from '../../src/store/redis.js';
-import { createRepositories } from '../../src/store/repositories.js';
+import { createGlobalRepositories, createRepositories } from '../../src/store/repositories.js';
 import { clusterEnv, closeConnection, deleteKeysUnder, redisUrl, testRedis, testRedisTarget } from '../support/services.js';
 
 /**
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'test', REDIS_URL: redisUrl(), ...clusterEnv(), KEY_PREFIX: prefix, QUEUE_PREFIX: queuePrefix, LOG_LEVEL: 'silent', CHAIR_IDS: 'chair-1' });
   platform = createPlatform({ config, redis, keys: new Keys(prefix), queues, clock, log: createLogger('silent') });
   // Written the way the single-municipality version wrote them.
-  const v1 = createRepositories(redis, new Keys(prefix), clock);
+  const v1 = createRepositories(redis, new Keys(prefix), clock, createGlobalRepositories(redis, new Keys(prefix), clock));
   await v1.forums.create('trygghetsradet-berga', { id: 'trygghetsradet-berga', name: 'Trygghetsrådet Berga', kind: 'trygghetsrad', districts: ['Berga'], contacts: [], conversationId: '19:berga@thread.tacv2', active: true, memberIds: ['member-1'] }, 'chair-1');
   await v1.forums.ensureLookups();
   await v1.markers.set('timeline', '2027-1.prompt.s0', '2027-02-10T08:00:00.000Z');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueNames } from '../../jobs/queues.js';
 import { Keys } from '../../src/store/keys.js';
 import { createQueueRedis, createStoreRedis, scanAll, type RedisClient } from '../../src/store/redis.js';
-import { createRepositories } from '../../src/store/repositories.js';
+import { createGlobalRepositories, createRepositories } from '../../src/store/repositories.js';
 import { jobStates, hasRedisServer, keyContent, listSha256, loadManifest, PINNED_COMMIT, sha256, startFixtureRedis, stillLive, type FixtureRedis, type UpgradeManifest } from '../support/upgradeFixture.js';
 
 /**
@@ -61,7 +61,7 @@ describe.skipIf(skip)('the v1 upgrade fixture', () => {
   });
 
   it('every record is at its v1 key with its version, author and document, and parses with the v1 schema', async () => {
-    const repos = createRepositories(redis, keys, () => new Date(m.clock));
+    const repos = createRepositories(redis, keys, () => new Date(m.clock), createGlobalRepositories(redis, keys, () => new Date(m.clock)));
     const byCollection = new Map(Object.values(repos).flatMap((r) => (typeof r === 'object' && r !== null && 'collection' in r && 'require' in r ? [[r.collection, r] as const] : [])));
     expect(m.records.length).toBeGreaterThan(20);
     for (const r of m.records) {

@@ -23,13 +23,19 @@ export function isWallTime(value: string): boolean {
   return WALL_TIME.test(value);
 }
 
+/** Zones found valid: building a DateTimeFormat to ask costs ~0.1 ms, and every settings read asks. */
+const validZones = new Set<string>();
+
 export function isValidTimeZone(timeZone: string): boolean {
+  if (validZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
   } catch {
     return false;
   }
+  // A few hundred IANA names and aliases (any letter case is accepted, hence the cap); unknown names are not kept.
+  if (validZones.size < 1_000) validZones.add(timeZone);
+  return true;
 }
 
 export function utcToZoned(instant: Date, timeZone: string): ZonedDateTime {

@@ -37,7 +37,7 @@ export async function saveOrgSettings(s: Services, expectedVersion: number, form
     if (!(await s.platform.repos.orgs.claimSlug(next.publicSlug, s.org.id))) throw invalidInput({ publicSlug: 'slugTaken' });
     if (current.data.publicSlug) await s.platform.repos.orgs.releaseSlug(current.data.publicSlug, s.org.id);
   }
-  await repo.update(ORG_SETTINGS_ID, current.version, next, actor);
+  await s.platform.repos.orgs.updateSettings(s.org.id, current.version, next, actor);
   if (next.regionalSharing !== current.data.regionalSharing) {
     await s.platform.repos.orgs.audit({ actor, action: next.regionalSharing ? 'sharing-on' : 'sharing-off', org: s.org.id });
   }

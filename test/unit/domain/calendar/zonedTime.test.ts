@@ -98,4 +98,11 @@ describe('isValidTimeZone', () => {
   ])('%j → %s', (zone, expected) => {
     expect(isValidTimeZone(zone)).toBe(expected);
   });
+
+  it('answers the same when asked again (valid zones are remembered, unknown ones are not)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(isValidTimeZone(STHLM)).toBe(true);
+      expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    }
+  });
 });
