@@ -19,7 +19,7 @@ export function createSender(platform: Platform, adapter: TeamsAdapter, pacer?: 
     async pushBack(reference, ms) {
       await pacer?.pushBack(tenantOfReference(reference), ms);
     },
-    async send(job, reference, locale, existing) {
+    async send(job, reference, locale, existing, turn) {
       const org = await platform.orgs.forJob(job);
       if (!org) return undefined;
       const rendered = await renderNotice(org, job, locale);
@@ -37,9 +37,12 @@ export function createSender(platform: Platform, adapter: TeamsAdapter, pacer?: 
       await adapter.continueConversationAsync(s.config.BOT_ID ?? '', target as Partial<ConversationReference>, async (ctx) => {
         try {
           prepareClient(ctx, s.config.CONNECTOR_TIMEOUT_SECONDS * 1000);
-          // As late as possible: the spacing Teams sees is the spacing of these requests.
-          const later = pacer ? await pacer.pace(tenantOfReference(reference), s.config.NOTIFY_MAX_PACE_WAIT_MS) : 0;
+          // As late as possible: the spacing Teams sees is the spacing of these requests. The
+          // slot goes by fair turn (the job's priority); the gate then counts the moment of sending.
+          const tenant = tenantOfReference(reference);
+          const later = pacer ? await pacer.pace(tenant, s.config.NOTIFY_MAX_PACE_WAIT_MS, turn) : 0;
           if (later > 0) throw new SendDeferred(later);
+          await pacer?.admit(tenant);
           if (existing) {
             await ctx.updateActivity({ ...activity, id: existing.activityId });
             id = existing.activityId;
