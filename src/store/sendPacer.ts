@@ -18,10 +18,10 @@ import type { RedisClient } from './redis.js';
  * only shortens the horizon by a slot until then.
  *
  * KEYS: next slot, claims (zset: turn), leases (hash: claim → lease end µs).
- * ARGV: interval µs, max wait µs (-1: any), claim id ('' none), turn, grace µs.
+ * ARGV: interval µs, max wait µs (-1: any), claim id ('' none), turn, grace µs, lead µs.
  * Returns {reserved 0|1, µs}: reserved, the wait for the slot; not reserved (no free slot
- * within the max wait that this claim's turn may take), when to ask again — about when the
- * slot its turn would get comes within the max wait.
+ * within the max wait that this claim's turn may take), when to ask again — `lead` (at most
+ * the max wait) before the slot its turn would get, so it holds a worker only that long.
  */
 const RESERVE = `
 local t = redis.call('TIME')
@@ -30,6 +30,8 @@ local interval = tonumber(ARGV[1])
 local maxWait = tonumber(ARGV[2])
 local id = ARGV[3]
 local grace = tonumber(ARGV[5])
+local lead = tonumber(ARGV[6])
+if maxWait >= 0 and lead > maxWait then lead = maxWait end
 local slot = tonumber(redis.call('GET', KEYS[1]) or '0')
 if now > slot then slot = now end
 local rank = 0
@@ -51,7 +53,7 @@ local free = 0
 if maxWait < 0 then free = rank + 1
 elseif slot - now <= maxWait then free = math.floor((now + maxWait - slot) / interval) + 1 end
 if rank >= free then
-  local back = slot + rank * interval - maxWait - now
+  local back = slot + rank * interval - lead - now
   if back < 1000 then back = 1000 end
   if id ~= '' then
     redis.call('HSET', KEYS[3], id, string.format('%d', now + back + grace))
@@ -118,6 +120,13 @@ export const UNKNOWN_TENANT = 'unknown';
 /** How long a deferred send's claim outlives the time it was told to come back (delayed-set and worker latency). */
 export const CLAIM_GRACE_MS = 2_000;
 
+/**
+ * A deferred send comes back this many intervals before the slot its turn would get: enough
+ * for the delayed set, a worker and Redis to bring it there, short enough that the sends due
+ * next hold few workers asleep (three tenants at full rate share one worker's concurrency).
+ */
+export const COME_BACK_LEAD_INTERVALS = 3;
+
 /** How the pacer waits (a test makes it virtual). */
 export interface PacerTimer {
   sleep(ms: number): Promise<void>;
@@ -173,6 +182,7 @@ export class SendPacer {
       turn?.id ?? '',
       String(turn?.turn ?? 0),
       String(CLAIM_GRACE_MS * 1000),
+      String(COME_BACK_LEAD_INTERVALS * this.intervalMicros),
     )) as [number, string];
     const wait = Number(micros);
     return { reserved: Number(reserved) === 1, waitMs: Number.isFinite(wait) ? Math.max(0, wait / 1000) : 0 };
