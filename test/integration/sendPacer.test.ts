@@ -98,7 +98,10 @@ describe('SendPacer', () => {
   });
 
   describe('within one tenant, the next slots go by turn, not by who asks first', () => {
-    const HORIZON = 500; // ms; at 5/s (≈ 206 ms apart) three free slots fit in it
+    // At 1/s (≈ 1,031 ms apart) with a 2,500 ms horizon: wide margins, so a slow machine
+    // between two calls does not change how many slots are free.
+    const RATE = 1;
+    const HORIZON = 2_500;
     /** The tenant's next free slot `ms` from now on Redis' clock: the slots before it are taken. */
     const nextSlotIn = async (pacer: SendPacer, ms: number) => {
       const [sec, micro] = await t.redis.time();
@@ -106,25 +109,25 @@ describe('SendPacer', () => {
     };
 
     it('a backlog asking again cannot take the slot that a better turn waiting in the queue claimed', async () => {
-      const pacer = new SendPacer(t.redis, t.keys, 5);
+      const pacer = new SendPacer(t.redis, t.keys, RATE);
       // Organisation A's sends took the horizon's slots; B's two (turns 1, 2) find none and
       // claim; A's next (turn 300) claims behind them.
-      for (let i = 0; i < 3; i++) expect((await pacer.reserve(TENANT, HORIZON, { id: `a${i}`, turn: 100 + i })).reserved).toBe(true);
+      await nextSlotIn(pacer, 4_000);
       const b1 = await pacer.reserve(TENANT, HORIZON, { id: 'b1', turn: 1 });
       const b2 = await pacer.reserve(TENANT, HORIZON, { id: 'b2', turn: 2 });
       const a3 = await pacer.reserve(TENANT, HORIZON, { id: 'a3', turn: 300 });
       expect([b1.reserved, b2.reserved, a3.reserved]).toEqual([false, false, false]);
-      // Each is told to come back about when its turn's slot is within the horizon: B's first.
+      // Each is told to come back shortly before the slot its turn would get: B's first.
       expect(b1.waitMs).toBeLessThan(b2.waitMs);
       expect(b2.waitMs).toBeLessThan(a3.waitMs);
 
-      // One slot is free again (the next ≈ 300 ms away): A, asking first, does not get it; B's first does.
-      await nextSlotIn(pacer, 300);
+      // One slot is free again: A, asking first, does not get it; B's first does.
+      await nextSlotIn(pacer, 2_000);
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'a3', turn: 300 })).reserved, 'A, third in line').toBe(false);
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'b2', turn: 2 })).reserved, 'B’s second, second in line').toBe(false);
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'b1', turn: 1 })).reserved, 'B’s first').toBe(true);
       // Two free slots: whichever of the two left asks first gets one, as each is within them.
-      await nextSlotIn(pacer, 100);
+      await nextSlotIn(pacer, 1_000);
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'a3', turn: 300 })).reserved).toBe(true);
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'b2', turn: 2 })).reserved).toBe(true);
       // A slot taken removes its claim: nothing is left waiting.
@@ -132,10 +135,10 @@ describe('SendPacer', () => {
     });
 
     it('a claim whose job did not come back within its lease no longer holds a slot', async () => {
-      const pacer = new SendPacer(t.redis, t.keys, 5);
-      await nextSlotIn(pacer, 600);
+      const pacer = new SendPacer(t.redis, t.keys, RATE);
+      await nextSlotIn(pacer, 4_000);
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'gone', turn: 1 })).reserved).toBe(false);
-      await nextSlotIn(pacer, 300);
+      await nextSlotIn(pacer, 2_000);
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'a', turn: 50 })).reserved, 'the claim is live').toBe(false);
       await t.redis.hset(pacer.keysOf(TENANT).leases, 'gone', '0'); // its lease has passed
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'a', turn: 50 })).reserved, 'the claim lapsed').toBe(true);
@@ -143,10 +146,10 @@ describe('SendPacer', () => {
     });
 
     it('without a turn, or without a max wait, a reservation is first come, first served as before', async () => {
-      const pacer = new SendPacer(t.redis, t.keys, 5);
-      await nextSlotIn(pacer, 600);
+      const pacer = new SendPacer(t.redis, t.keys, RATE);
+      await nextSlotIn(pacer, 4_000);
       expect((await pacer.reserve(TENANT, HORIZON, { id: 'b', turn: 1 })).reserved).toBe(false);
-      await nextSlotIn(pacer, 300);
+      await nextSlotIn(pacer, 2_000);
       expect((await pacer.reserve(TENANT, HORIZON)).reserved).toBe(true);
       expect((await pacer.reserve(TENANT, Infinity, { id: 'a', turn: 50 })).reserved).toBe(true);
     });
