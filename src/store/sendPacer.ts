@@ -108,9 +108,11 @@ export const PACING_SHARE = 0.97;
 
 /**
  * How much later than the gate a request may reach Teams (the HTTP client, the network, a
- * starved process) and still be counted in the window the gate counted it in: the gate's
- * window is a second plus this. With PACING_SHARE's spacing, 50 sends span 1,031 ms, so
- * evenly spaced sends pass the gate without waiting.
+ * starved process on either side) and still be counted in the window the gate counted it in:
+ * the gate's window is a second plus this. It goes with PACING_SHARE: 50 sends at 97 % span
+ * 1,031 ms, so evenly spaced sends pass the gate without waiting. A larger margin would make
+ * the gate the binding rate (60 ms: 94 %) and hold workers at it unless the share came down
+ * with it; on a loaded machine 60 ms let no 429 through where 30 ms let a few (README).
  */
 export const SEND_JITTER_MS = 30;
 
