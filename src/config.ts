@@ -94,7 +94,7 @@ export const envSchema = z
     RECONCILE_CRON: z.string().refine((c) => cron.validate(c), 'must be a cron expression').default('*/5 * * * *'),
     /** Teams' documented global limit: 50 requests per second per app per tenant. */
     NOTIFY_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
-    /** A tenant's next send slot further away than this: the job waits delayed in the queue, not in a worker. */
+    /** The horizon of a tenant's send slots: a job with no slot for its turn within it waits delayed in the queue, not in a worker. */
     NOTIFY_MAX_PACE_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(250),
     /** Backstop on notify job starts per second across all tenants (the pacer keeps each tenant's limit). */
     NOTIFY_QUEUE_MAX_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(1000),

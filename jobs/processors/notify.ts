@@ -2,9 +2,10 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { parseRetryAfter } from '../../src/http/retryAfter.js';
 import type { PostedCard } from '../../src/store/markers.js';
 import type { ConversationRateLimiter } from '../../src/store/conversationRateLimiter.js';
+import type { SendTurn } from '../../src/store/sendPacer.js';
 import { conversationKey } from '../../src/domain/conversation.js';
 import { chairConversations } from '../../src/services/inputs/chairs.js';
-import { enqueueNotice, notifyIntervalMs } from '../../src/services/notices.js';
+import { enqueueNotice } from '../../src/services/notices.js';
 import type { Services } from '../../src/services/services.js';
 import { notifyJobSchema, type NotifyJob } from '../queues.js';
 
@@ -14,14 +15,15 @@ export interface OutboundSender {
    * Renders the notice for the conversation and sends it — or, with `existing`,
    * updates that message in place. Returns the activity id (undefined: nothing to send).
    */
-  send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined, existing?: PostedCard): Promise<string | undefined>;
+  send(job: NotifyJob, reference: Record<string, unknown>, locale: string | undefined, existing?: PostedCard, turn?: SendTurn): Promise<string | undefined>;
   /** Teams answered 429 with Retry-After: nothing more to the reference's tenant for `ms`. */
   pushBack?(reference: Record<string, unknown>, ms: number): Promise<void>;
 }
 
 /**
- * Thrown by `OutboundSender.send` before any request: the tenant's next send slot is more
- * than NOTIFY_MAX_PACE_WAIT_MS away, so the job waits delayed in the queue, not in a worker.
+ * Thrown by `OutboundSender.send` before any request: the tenant has no slot for this job's
+ * turn within NOTIFY_MAX_PACE_WAIT_MS, so the job waits delayed in the queue, not in a worker,
+ * until about when it will (`waitMs`).
  */
 export class SendDeferred extends Error {
   constructor(readonly waitMs: number) {
@@ -77,7 +79,9 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, limit
     // may have reached Teams, and is sent again (at-least-once); counted for /metrics.
     if (!(await s.repos.markers.setOnce('sending', sentKey, String(process.pid), 24 * 3600))) await s.repos.metrics.incr('uncertainResends');
     try {
-      const activityId = await sender.send(data, conv.data.reference, conv.data.locale, existing);
+      // Its fair turn in its tenant's schedule: the queue's own order (BullMQ priority).
+      const turn: SendTurn = { id: sentKey, turn: job.opts.priority ?? 0 };
+      const activityId = await sender.send(data, conv.data.reference, conv.data.locale, existing, turn);
       if (data.cardKey && activityId && !existing) await s.repos.markers.setCard(data.cardKey, activityId);
       await s.repos.markers.set('sent', sentKey, activityId ?? 'sent');
       await s.repos.markers.del('sending', sentKey);
@@ -87,12 +91,9 @@ export function createNotifyProcessor(s: Services, sender: OutboundSender, limit
     } catch (error) {
       if (error instanceof SendDeferred) {
         await s.repos.markers.del('sending', sentKey);
-        // Back when its tenant has a slot, but not before its organisation's fair turn: its
-        // priority is how many of its organisation's sends were ahead of it at full rate.
-        // Without this, deferred jobs return in the order they were deferred and a backlog
-        // keeps winning the slots from another organisation's few (README, fairness).
-        const fairAt = job.timestamp + (job.opts.priority ?? 0) * notifyIntervalMs(s);
-        await job.moveToDelayed(Math.max(Date.now() + error.waitMs, fairAt), token);
+        // Back about when its turn's slot comes within reach; its claim keeps its place in the
+        // tenant's schedule meanwhile, so later asks with a worse turn do not take that slot.
+        await job.moveToDelayed(Date.now() + error.waitMs, token);
         throw new DelayedError();
       }
       const status = statusOf(error);

@@ -19,7 +19,13 @@ export function createSender(platform: Platform, adapter: TeamsAdapter, pacer?: 
     async pushBack(reference, ms) {
       await pacer?.pushBack(tenantOfReference(reference), ms);
     },
-    async send(job, reference, locale, existing) {
+    async send(job, reference, locale, existing, turn) {
+      // The tenant's slot first: a job with none for its turn goes back to the queue before
+      // any rendering (a backlog passes here about twice per message).
+      const tenant = tenantOfReference(reference);
+      const slot = pacer ? await pacer.reserve(tenant, s.config.NOTIFY_MAX_PACE_WAIT_MS, turn) : undefined;
+      if (slot && !slot.reserved) throw new SendDeferred(Math.max(1, slot.waitMs));
+      const due = performance.now() + (slot?.waitMs ?? 0);
       const org = await platform.orgs.forJob(job);
       if (!org) return undefined;
       const rendered = await renderNotice(org, job, locale);
@@ -37,9 +43,11 @@ export function createSender(platform: Platform, adapter: TeamsAdapter, pacer?: 
       await adapter.continueConversationAsync(s.config.BOT_ID ?? '', target as Partial<ConversationReference>, async (ctx) => {
         try {
           prepareClient(ctx, s.config.CONNECTOR_TIMEOUT_SECONDS * 1000);
-          // As late as possible: the spacing Teams sees is the spacing of these requests.
-          const later = pacer ? await pacer.pace(tenantOfReference(reference), s.config.NOTIFY_MAX_PACE_WAIT_MS) : 0;
-          if (later > 0) throw new SendDeferred(later);
+          // As late as possible: the spacing Teams sees is the spacing of these requests. Until
+          // the slot, then through the gate, which counts the moments of sending.
+          const left = due - performance.now();
+          if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+          await pacer?.admit(tenant);
           if (existing) {
             await ctx.updateActivity({ ...activity, id: existing.activityId });
             id = existing.activityId;

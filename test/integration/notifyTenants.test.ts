@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueNotice, enqueueNotices } from '../../src/services/notices.js';
+import { PACING_SHARE } from '../../src/store/sendPacer.js';
 import { CHAIR, channel, message, TENANT } from '../support/activities.js';
 import { eventually, startTestRuntime, type TestRuntime } from '../support/testRuntime.js';
 
@@ -66,7 +67,7 @@ describe('a tenant over Teams’ limit', () => {
     expect(await s.queues.notify.raw.getFailedCount()).toBe(0);
     expect((await s.repos.metrics.read()).connector429).toBeGreaterThan(0);
     // A's schedule was pushed back by the Retry-After: its pacer key lies in the future.
-    expect(await t.runtime.redis.exists(`${s.config.KEY_PREFIX}:pacer:notify:${TENANT}`)).toBe(1);
+    expect(await t.runtime.redis.exists(`${s.config.KEY_PREFIX}:pacer:notify:{t:${TENANT}}`)).toBe(1);
   }, 45_000);
 });
 
@@ -111,12 +112,17 @@ describe('fairness between organisations (one tenant, one send budget)', () => {
     expect(await round(B, 'other')).toBeLessThan(99);
   }, 90_000);
 
-  // One tenant's budget is shared: A's first jobs hold slots and its deferred ones keep coming
-  // back. Deferred jobs return at their organisation's fair turn (jobs/processors/notify.ts),
-  // which roughly halves how many of A's go first (measured 100–151 of A before B's last,
-  // against 220–245 when they returned in the order they were deferred). Not yet the bench's
-  // goal (README, Benchmarks: fairness in the same tenant).
-  it('the same tenant: B’s 20 reminders overtake most of A’s backlog', async () => {
-    expect(await round(B_SAME, 'same')).toBeLessThan(200);
+  // One tenant's budget is shared. Its slots are handed out within a short horizon
+  // (NOTIFY_MAX_PACE_WAIT_MS) and by turn (src/store/sendPacer.ts): once B's jobs have claimed,
+  // A's deferred jobs coming back cannot take the slots before them. So only A's sends that
+  // already held a slot in the horizon, and those that took one before B's jobs reached a
+  // worker, go first — as with B in a tenant of its own (measured 20 in both; it was 100–151
+  // of 300 when a deferred job returned at its fair turn and the slot went to whoever asked
+  // first, 220–245 when it returned in the order it was deferred).
+  it('the same tenant: B’s 20 reminders wait only for A’s sends in the horizon and in the workers', async () => {
+    const s = t.runtime.services;
+    const interval = 1000 / (s.config.NOTIFY_RATE_PER_SECOND * PACING_SHARE);
+    const inHorizon = Math.floor(s.config.NOTIFY_MAX_PACE_WAIT_MS / interval) + 1;
+    expect(await round(B_SAME, 'same')).toBeLessThanOrEqual(inHorizon + s.config.NOTIFY_CONCURRENCY);
   }, 90_000);
 });

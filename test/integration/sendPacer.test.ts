@@ -1,6 +1,10 @@
-/** The send pacer on real Redis: slots one interval apart per tenant, whoever asks; no credit after a pause; tenants apart. */
+/**
+ * The send pacer on real Redis: slots one interval apart per tenant; no credit after a pause;
+ * tenants apart; within a short horizon, the next slots go to the best turns that claimed them;
+ * the gate right before a request counts the moments of sending.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATE_MS, PACING_SHARE, SendPacer, type PacerTimer, type Reservation } from '../../src/store/sendPacer.js';
+import { PACING_SHARE, SEND_JITTER_MS, SendPacer, type PacerTimer } from '../../src/store/sendPacer.js';
 import { makeTestServices, type TestServices } from '../support/services.js';
 
 const TENANT = 'tenant-a';
@@ -42,61 +46,6 @@ describe('SendPacer', () => {
     expect((await pacer.reserve(TENANT)).waitMs).toBeGreaterThan(90);
   });
 
-  it('a send that oversleeps its slot (the process stalled) takes a new one rather than going out late', async () => {
-    // A timer whose clock jumps by `stall` ms during the first sleep; no real waiting.
-    const stalled = (stall: number): PacerTimer & { sleeps: number } => {
-      let clock = 0;
-      const timer = {
-        sleeps: 0,
-        now: () => clock,
-        sleep: async (ms: number) => {
-          clock += ms + (timer.sleeps++ === 0 ? stall : 0);
-        },
-      };
-      return timer;
-    };
-    const slotsTaken = async (stall: number) => {
-      const timer = stalled(stall);
-      const pacer = new SendPacer(t.redis, t.keys, 1, timer);
-      const other = new SendPacer(t.redis, t.keys, 1);
-      await other.reserve(TENANT); // the schedule is busy: the next slot is an interval away
-      await pacer.pace(TENANT);
-      return timer.sleeps;
-    };
-    const cases: [number, number][] = [
-      [0, 1],
-      [LATE_MS / 2, 1],
-      [LATE_MS * 5, 2],
-    ];
-    for (const [stall, sleeps] of cases) {
-      await t.redis.del(t.keys.of('pacer', 'notify', TENANT));
-      expect(await slotsTaken(stall), `stall ${stall} ms`).toBe(sleeps);
-    }
-  });
-
-  it('a slow round trip to Redis alone does not re-slot the send (lateness counts from the reply)', async () => {
-    // The reply arrives `roundTrip` ms (virtual) after the request; the sleep itself is punctual.
-    const roundTrip = LATE_MS * 5;
-    let clock = 0;
-    let sleeps = 0;
-    const timer: PacerTimer = {
-      now: () => clock,
-      sleep: async (ms) => {
-        sleeps++;
-        clock += ms;
-      },
-    };
-    class SlowReplyPacer extends SendPacer {
-      override async reserve(tenant: string, maxWaitMs?: number): Promise<Reservation> {
-        const r = await super.reserve(tenant, maxWaitMs);
-        clock += roundTrip;
-        return r;
-      }
-    }
-    await new SendPacer(t.redis, t.keys, 1).reserve(TENANT); // busy schedule: this send must wait
-    await new SlowReplyPacer(t.redis, t.keys, 1, timer).pace(TENANT);
-    expect(sleeps).toBe(1);
-  });
   it('each tenant has its own budget: three tenants asking at once all go now, then one interval apart each', async () => {
     const pacer = new SendPacer(t.redis, t.keys, 5); // interval ≈ 206 ms
     const tenants = ['tenant-a', 'tenant-b', 'tenant-c'];
@@ -104,7 +53,7 @@ describe('SendPacer', () => {
     expect(first.map((r) => [r.reserved, r.waitMs])).toEqual(tenants.map(() => [true, 0]));
     const second = await Promise.all(tenants.map((x) => pacer.reserve(x)));
     for (const r of second) expect(r.waitMs).toBeGreaterThan(pacer.intervalMs * 0.8);
-    for (const x of tenants) expect(await t.redis.exists(t.keys.of('pacer', 'notify', x))).toBe(1);
+    for (const x of tenants) expect(await t.redis.exists(pacer.keysOf(x).next)).toBe(1);
   });
 
   it('reserve with a max wait: a slot within it is taken, one beyond it is only reported', async () => {
@@ -122,15 +71,16 @@ describe('SendPacer', () => {
     expect(next.waitMs).toBeLessThan(pacer.intervalMs * 2.2);
   });
 
-  it('pace with a max wait: returns the distance of a slot too far away instead of sleeping', async () => {
+  it('pace with a max wait: for a slot too far away, returns when it comes within the max wait instead of sleeping', async () => {
     let sleeps = 0;
-    const timer: PacerTimer = { now: () => 0, sleep: async () => void sleeps++ };
+    const timer: PacerTimer = { sleep: async () => void sleeps++ };
     const pacer = new SendPacer(t.redis, t.keys, 5, timer);
     expect(await pacer.pace(TENANT, 250)).toBe(0); // free: now
     expect(await pacer.pace(TENANT, 250)).toBe(0); // ≈ 206 ms: slept for
     expect(sleeps).toBe(1);
-    const later = await pacer.pace(TENANT, 250); // ≈ 412 ms: come back then
-    expect(later).toBeGreaterThan(250);
+    const later = await pacer.pace(TENANT, 250); // ≈ 412 ms: come back when it is 250 ms away
+    expect(later).toBeGreaterThan(0);
+    expect(later).toBeLessThanOrEqual(2 * pacer.intervalMs - 250);
     expect(sleeps).toBe(1);
   });
 
@@ -145,5 +95,84 @@ describe('SendPacer', () => {
     // A shorter Retry-After does not pull the slot in.
     await pacer.pushBack('tenant-a', 100);
     expect((await pacer.reserve('tenant-a')).waitMs).toBeGreaterThan(1_500);
+  });
+
+  describe('within one tenant, the next slots go by turn, not by who asks first', () => {
+    // At 1/s (≈ 1,031 ms apart) with a 2,500 ms horizon: wide margins, so a slow machine
+    // between two calls does not change how many slots are free.
+    const RATE = 1;
+    const HORIZON = 2_500;
+    /** The tenant's next free slot `ms` from now on Redis' clock: the slots before it are taken. */
+    const nextSlotIn = async (pacer: SendPacer, ms: number) => {
+      const [sec, micro] = await t.redis.time();
+      await t.redis.set(pacer.keysOf(TENANT).next, String(Number(sec) * 1e6 + Number(micro) + ms * 1000), 'PX', '60000');
+    };
+
+    it('a backlog asking again cannot take the slot that a better turn waiting in the queue claimed', async () => {
+      const pacer = new SendPacer(t.redis, t.keys, RATE);
+      // Organisation A's sends took the horizon's slots; B's two (turns 1, 2) find none and
+      // claim; A's next (turn 300) claims behind them.
+      await nextSlotIn(pacer, 4_000);
+      const b1 = await pacer.reserve(TENANT, HORIZON, { id: 'b1', turn: 1 });
+      const b2 = await pacer.reserve(TENANT, HORIZON, { id: 'b2', turn: 2 });
+      const a3 = await pacer.reserve(TENANT, HORIZON, { id: 'a3', turn: 300 });
+      expect([b1.reserved, b2.reserved, a3.reserved]).toEqual([false, false, false]);
+      // Each is told to come back shortly before the slot its turn would get: B's first.
+      expect(b1.waitMs).toBeLessThan(b2.waitMs);
+      expect(b2.waitMs).toBeLessThan(a3.waitMs);
+
+      // One slot is free again: A, asking first, does not get it; B's first does.
+      await nextSlotIn(pacer, 2_000);
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'a3', turn: 300 })).reserved, 'A, third in line').toBe(false);
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'b2', turn: 2 })).reserved, 'B’s second, second in line').toBe(false);
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'b1', turn: 1 })).reserved, 'B’s first').toBe(true);
+      // Two free slots: whichever of the two left asks first gets one, as each is within them.
+      await nextSlotIn(pacer, 1_000);
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'a3', turn: 300 })).reserved).toBe(true);
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'b2', turn: 2 })).reserved).toBe(true);
+      // A slot taken removes its claim: nothing is left waiting.
+      expect(await t.redis.zcard(pacer.keysOf(TENANT).claims)).toBe(0);
+    });
+
+    it('a claim whose job did not come back within its lease no longer holds a slot', async () => {
+      const pacer = new SendPacer(t.redis, t.keys, RATE);
+      await nextSlotIn(pacer, 4_000);
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'gone', turn: 1 })).reserved).toBe(false);
+      await nextSlotIn(pacer, 2_000);
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'a', turn: 50 })).reserved, 'the claim is live').toBe(false);
+      await t.redis.hset(pacer.keysOf(TENANT).leases, 'gone', '0'); // its lease has passed
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'a', turn: 50 })).reserved, 'the claim lapsed').toBe(true);
+      expect(await t.redis.zrange(pacer.keysOf(TENANT).claims, '0', '-1')).toEqual([]);
+    });
+
+    it('without a turn, or without a max wait, a reservation is first come, first served as before', async () => {
+      const pacer = new SendPacer(t.redis, t.keys, RATE);
+      await nextSlotIn(pacer, 4_000);
+      expect((await pacer.reserve(TENANT, HORIZON, { id: 'b', turn: 1 })).reserved).toBe(false);
+      await nextSlotIn(pacer, 2_000);
+      expect((await pacer.reserve(TENANT, HORIZON)).reserved).toBe(true);
+      expect((await pacer.reserve(TENANT, Infinity, { id: 'a', turn: 50 })).reserved).toBe(true);
+    });
+  });
+
+  it('the gate before a request holds a send while the window already has the rate’s worth of sends', async () => {
+    const sleeps: number[] = [];
+    const timer: PacerTimer = {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        await new Promise((r) => setTimeout(r, ms));
+      },
+    };
+    const pacer = new SendPacer(t.redis, t.keys, 3, timer);
+    const sent = async () => (await t.redis.lrange(pacer.keysOf(TENANT).sent, 0, -1)).map(Number); // newest first, Redis' clock (µs)
+    for (let i = 0; i < 3; i++) expect(await pacer.admit(TENANT)).toBe(0);
+    expect(sleeps).toEqual([]);
+    const first = (await sent()).at(-1)!;
+    // The fourth, at once: held until the first send is a second (plus the jitter margin) old.
+    expect(await pacer.admit(TENANT)).toBeGreaterThan(0);
+    expect(sleeps.length).toBeGreaterThan(0);
+    const log = await sent();
+    expect(log).toHaveLength(3); // the last rate's worth
+    expect(log[0]! - first).toBeGreaterThanOrEqual((1000 + SEND_JITTER_MS) * 1000);
   });
 });

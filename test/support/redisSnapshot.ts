@@ -43,10 +43,10 @@ export async function snapshotKeys(redis: RedisClient, prefixes: string[], exclu
 
 /**
  * BullMQ's own bookkeeping (stalled check, queue meta, rate-limiter window), the send pacer's
- * next slot per tenant and the fairness clocks (virtual time per queue and organisation): not data.
+ * schedule, claims and send log per tenant and the fairness clocks (virtual time per queue and organisation): not data.
  */
 export const isQueueBookkeeping = (key: string): boolean =>
-  /:(stalled-check|meta|limiter)$/.test(key) || /:pacer:notify(:[^:]+)?$/.test(key) || /:fair:[^:]+:[^:]+$/.test(key);
+  /:(stalled-check|meta|limiter)$/.test(key) || /:pacer:notify(:.+)?$/.test(key) || /:fair:[^:]+:[^:]+$/.test(key);
 
 /** Keys added, removed or changed between two snapshots. */
 export function diffSnapshots(before: Map<string, string>, after: Map<string, string>): string[] {
