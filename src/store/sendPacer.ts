@@ -196,18 +196,6 @@ export class SendPacer {
   }
 
   /**
-   * Reserves a slot at most `maxWaitMs` away and waits for it (returns 0: send now). Without a
-   * free slot for this turn, takes none: returns when to ask again, for the caller to come
-   * back then (in the queue) instead of sleeping in a worker.
-   */
-  async pace(tenant: string, maxWaitMs = Infinity, turn?: SendTurn): Promise<number> {
-    const { reserved, waitMs } = await this.reserve(tenant, maxWaitMs, turn);
-    if (!reserved) return Math.max(1, waitMs);
-    if (waitMs > 0) await this.timer.sleep(waitMs);
-    return 0;
-  }
-
-  /**
    * Right before the request: passes once fewer than the rate's worth of this tenant's
    * requests went out in the last second plus SEND_JITTER_MS, and logs this one. The slot
    * spaced the sends; this holds a send that comes bunched with others (a worker woke late

@@ -71,17 +71,16 @@ describe('SendPacer', () => {
     expect(next.waitMs).toBeLessThan(pacer.intervalMs * 2.2);
   });
 
-  it('pace with a max wait: for a slot too far away, returns when it comes within the max wait instead of sleeping', async () => {
-    let sleeps = 0;
-    const timer: PacerTimer = { sleep: async () => void sleeps++ };
-    const pacer = new SendPacer(t.redis, t.keys, 5, timer);
-    expect(await pacer.pace(TENANT, 250)).toBe(0); // free: now
-    expect(await pacer.pace(TENANT, 250)).toBe(0); // ≈ 206 ms: slept for
-    expect(sleeps).toBe(1);
-    const later = await pacer.pace(TENANT, 250); // ≈ 412 ms: come back when it is 250 ms away
-    expect(later).toBeGreaterThan(0);
-    expect(later).toBeLessThanOrEqual(2 * pacer.intervalMs - 250);
-    expect(sleeps).toBe(1);
+  it('with a max wait: a slot too far away is not taken; the answer is when it comes within the max wait', async () => {
+    const pacer = new SendPacer(t.redis, t.keys, 5);
+    expect((await pacer.reserve(TENANT, 250)).waitMs).toBe(0); // free: now
+    const second = await pacer.reserve(TENANT, 250); // ≈ 206 ms: taken, the sender waits for it
+    expect(second.reserved).toBe(true);
+    expect(second.waitMs).toBeGreaterThan(0);
+    const later = await pacer.reserve(TENANT, 250); // ≈ 412 ms: come back when it is 250 ms away
+    expect(later.reserved).toBe(false);
+    expect(later.waitMs).toBeGreaterThan(0);
+    expect(later.waitMs).toBeLessThanOrEqual(2 * pacer.intervalMs - 250);
   });
 
   it("pushBack after a 429 moves only that tenant's next slot, never earlier than it was", async () => {
