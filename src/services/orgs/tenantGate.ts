@@ -6,6 +6,7 @@ import type { OrgRegistry } from '../../store/organisations.js';
 
 /** How long a process trusts its copy of the tenants allowed in Teams. */
 const CHECK_MS = 5_000;
+const NONE: ReadonlySet<string> = new Set();
 
 export type AllowOutcome = 'allowed' | 'already' | 'open';
 export type BlockOutcome = 'blocked' | 'not-allowed' | 'from-env' | 'open';
@@ -28,9 +29,14 @@ export class TenantGate {
   }
 
   async allows(tenant: string | undefined): Promise<boolean> {
-    if (this.fromEnv.length === 0) return true;
-    if (tenant && this.fromEnv.some((e) => e.toLowerCase() === tenant.toLowerCase())) return true;
+    // ALLOWED_TENANTS alone decides most activities: no Redis read for them.
+    if (this.byEnv(tenant)) return true;
     return tenantIsAllowed(this.fromEnv, await this.allowedInTeams(), tenant);
+  }
+
+  /** Allowed without the tenants allowed in Teams: no list, or listed in ALLOWED_TENANTS. */
+  private byEnv(tenant: string | undefined): boolean {
+    return tenantIsAllowed(this.fromEnv, NONE, tenant);
   }
 
   async list(): Promise<{ fromEnv: readonly string[]; inTeams: string[] }> {
@@ -39,7 +45,7 @@ export class TenantGate {
 
   async allow(actor: string, tenant: TenantId): Promise<AllowOutcome> {
     if (this.fromEnv.length === 0) return 'open';
-    if (tenantIsAllowed(this.fromEnv, new Set(), tenant)) return 'already';
+    if (this.byEnv(tenant)) return 'already';
     const added = await this.deps.store.add(tenant);
     this.copy = null;
     if (!added) return 'already';
@@ -50,7 +56,7 @@ export class TenantGate {
 
   async block(actor: string, tenant: TenantId): Promise<BlockOutcome> {
     if (this.fromEnv.length === 0) return 'open';
-    if (tenantIsAllowed(this.fromEnv, new Set(), tenant)) return 'from-env';
+    if (this.byEnv(tenant)) return 'from-env';
     const removed = await this.deps.store.remove(tenant);
     this.copy = null;
     if (!removed) return 'not-allowed';
@@ -66,7 +72,7 @@ export class TenantGate {
       this.copy = { at: now, set: new Set(await this.deps.store.list()) };
     } catch {
       // Redis unreachable: keep what we had (nothing, at start: only ALLOWED_TENANTS).
-      return this.copy?.set ?? new Set();
+      return this.copy?.set ?? NONE;
     }
     return this.copy.set;
   }
